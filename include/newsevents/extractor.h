@@ -1,0 +1,71 @@
+// newsevents: typed business events from English and French news.
+//
+// Start here. An Extractor is built once from Options, then reads Documents
+// and returns Events (event.h) whose spans point into the caller's bytes:
+//
+//   #include "newsevents/extractor.h"
+//
+//   newsevents::Options options;
+//   auto made = newsevents::Extractor::Create(options);
+//   if (!made.ok()) { /* made.status().message() says what is wrong */ }
+//   std::unique_ptr<newsevents::Extractor> extractor = std::move(made).value();
+//
+//   newsevents::Document document;
+//   document.bytes = "Dell shares slipped 3.8% to $114.77.";
+//   for (const newsevents::Event& event : extractor->Extract(document)) {
+//     std::cout << newsevents::ToJson(event) << "\n";
+//   }
+//
+// Thread safety: an Extractor is immutable once Create returns (its rules are
+// compiled then and never changed), so one instance may be shared by any
+// number of threads calling Extract or ExtractBatch at once.
+#ifndef NEWSEVENTS_EXTRACTOR_H_
+#define NEWSEVENTS_EXTRACTOR_H_
+
+#include <memory>
+#include <vector>
+
+#include "newsevents/document.h"
+#include "newsevents/event.h"
+#include "newsevents/export.h"
+#include "newsevents/json.h"
+#include "newsevents/options.h"
+#include "newsevents/status.h"
+#include "newsevents/version.h"
+
+namespace newsevents {
+inline namespace v1 {
+
+class NEWSEVENTS_EXPORT Extractor {
+ public:
+  // Compiles the built-in rules and those of options.rules. Returns the
+  // extractor, or InvalidArgument listing every malformed rule as
+  // "file:line: reason", or NotFound/IoError for an unreadable rules path.
+  static StatusOr<std::unique_ptr<Extractor>> Create(const Options& options);
+
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // The events of one document, in the order of their spans. Never fails:
+  // bytes that are not valid UTF-8 are read as U+FFFD.
+  std::vector<Event> Extract(const Document& document) const;
+
+  // Extract over many documents on options().threads threads; result i holds
+  // the events of documents[i].
+  std::vector<std::vector<Event>> ExtractBatch(
+      const std::vector<Document>& documents) const;
+
+  const Options& options() const;
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace v1
+}  // namespace newsevents
+
+#endif  // NEWSEVENTS_EXTRACTOR_H_

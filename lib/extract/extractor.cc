@@ -1,0 +1,286 @@
+#include "newsevents/extractor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "absl/strings/ascii.h"
+#include "string_views.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "embedded.h"
+#include "ingest/decode.h"
+#include "mentions/organizations.h"
+#include "mentions/recognizer.h"
+#include "normalize/normalizer.h"
+#include "rules/rule_file.h"
+#include "rules/rule_set.h"
+#include "segment/language.h"
+#include "segment/sentences.h"
+
+namespace newsevents {
+inline namespace v1 {
+
+using internal::Candidate;
+using internal::Mention;
+using internal::OffsetMap;
+using internal::ToAbsl;
+using internal::AsciiLower;
+
+namespace {
+
+constexpr std::string_view kLanguages[] = {"en", "fr"};
+
+// Reads the rule files under `directory`: every <lang>/<type>.rules.
+Status ReadRuleDirectory(const std::string& directory, std::vector<internal::RuleFile>* files,
+                         std::vector<std::string>* errors) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    return Status::NotFound(absl::StrCat("rules directory ", directory, " does not exist"));
+  }
+  std::vector<fs::path> paths;
+  for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_regular_file() && it->path().extension() == ".rules") paths.push_back(it->path());
+  }
+  if (error) {
+    return Status::IoError(absl::StrCat("cannot list rules directory ", directory, ": ",
+                                        error.message()));
+  }
+  std::sort(paths.begin(), paths.end());  // a stable precedence among files
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream contents;
+    contents << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+      return Status::IoError(absl::StrCat("cannot read rules file ", path.string()));
+    }
+    files->push_back(internal::ParseRuleFile(path.generic_string(), contents.str(), errors));
+  }
+  return Status::OK();
+}
+
+// The rule text of a sentence: mentions replaced by placeholders.
+struct RuleText {
+  std::string text;
+  OffsetMap map;  // rule text -> sentence
+  std::vector<std::size_t> placeholder_at;  // rule-text offset of mention i
+};
+
+RuleText BuildRuleText(std::string_view sentence, const std::vector<Mention>& mentions) {
+  RuleText built;
+  built.text.reserve(sentence.size() + 8 * mentions.size());
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& mention = mentions[i];
+    built.text.append(sentence.substr(at, mention.begin - at));
+    built.map.AppendCopy(mention.begin - at);
+    const std::string placeholder =
+        absl::StrCat("\x01", std::string(1, internal::InfoOf(mention.kind).letter), i, "\x02");
+    built.placeholder_at.push_back(built.text.size());
+    built.text.append(placeholder);
+    built.map.AppendReplace(mention.end - mention.begin, placeholder.size());
+    at = mention.end;
+  }
+  built.text.append(sentence.substr(at));
+  built.map.AppendCopy(sentence.size() - at);
+  // A line wrapped inside the sentence reads as a space.
+  std::replace(built.text.begin(), built.text.end(), '\n', ' ');
+  return built;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  struct Language {
+    std::string code;
+    std::unique_ptr<internal::MentionRecognizer> mentions;
+    std::unique_ptr<internal::RuleSet> rules;
+  };
+
+  Options options;
+  std::vector<Language> languages;
+
+  const Language* Find(std::string_view code) const {
+    for (const Language& language : languages) {
+      if (language.code == code) return &language;
+    }
+    return nullptr;
+  }
+
+  void ExtractSentences(const Document& document, const internal::NormalizedText& normalized,
+                        const OffsetMap& to_input, const std::vector<Span>& sentences,
+                        const Language& language, std::vector<Event>* events) const;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+const Options& Extractor::options() const { return impl_->options; }
+
+StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
+  if (!options.lang.empty() &&
+      std::find(std::begin(kLanguages), std::end(kLanguages), options.lang) ==
+          std::end(kLanguages)) {
+    return Status::InvalidArgument(
+        absl::StrCat("lang '", options.lang, "' is not supported (use en or fr, or leave empty)"));
+  }
+  if (options.threads < 0) {
+    return Status::InvalidArgument("threads must be 0 (one per core) or more");
+  }
+
+  std::vector<std::string> errors;
+  std::vector<internal::RuleFile> files;
+  std::vector<internal::OrganizationRecognizer::Source> entity_sources;
+  for (const internal::EmbeddedFile& file : internal::EmbeddedFiles()) {
+    const std::string path = absl::StrCat("lib/", ToAbsl(file.path));
+    if (absl::EndsWith(ToAbsl(file.path), ".rules")) {
+      files.push_back(internal::ParseRuleFile(path, file.contents, &errors));
+    } else if (file.path == "data/organizations.tsv") {
+      entity_sources.push_back({path, file.contents});
+    }
+  }
+  for (const std::string& directory : options.rules) {
+    Status status = ReadRuleDirectory(directory, &files, &errors);
+    if (!status.ok()) return status;
+  }
+
+  auto organizations = internal::OrganizationRecognizer::Create(entity_sources);
+  if (!organizations.ok()) return organizations.status();
+  std::shared_ptr<const internal::OrganizationRecognizer> shared_organizations =
+      std::move(organizations).value();
+
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  for (std::string_view code : kLanguages) {
+    Impl::Language language;
+    language.code = std::string(code);
+    auto mentions = internal::MentionRecognizer::Create(language.code, shared_organizations);
+    if (!mentions.ok()) return mentions.status();
+    language.mentions = std::move(mentions).value();
+    auto rules = internal::RuleSet::Compile(language.code, files, options.types);
+    if (!rules.ok()) {
+      errors.push_back(rules.status().message());
+      continue;
+    }
+    language.rules = std::move(rules).value();
+    impl->languages.push_back(std::move(language));
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument(absl::StrCat("malformed rules:\n", absl::StrJoin(errors, "\n")));
+  }
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+void Extractor::Impl::ExtractSentences(const Document& document,
+                                       const internal::NormalizedText& normalized,
+                                       const OffsetMap& to_input,
+                                       const std::vector<Span>& sentences,
+                                       const Language& language,
+                                       std::vector<Event>* events) const {
+  const std::string_view text = normalized.text;
+  auto surface = [&](Span input_span) {
+    return document.bytes.substr(input_span.begin, input_span.size());
+  };
+  for (const Span& sentence : sentences) {
+    const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
+    const std::vector<Mention> mentions = language.mentions->Find(sentence_text);
+    const RuleText rule_text = BuildRuleText(sentence_text, mentions);
+    // Rule text span -> input bytes.
+    auto to_source = [&](std::size_t begin, std::size_t end) {
+      const Span in_sentence = rule_text.map.ToSource({begin, end});
+      return to_input.ToSource(
+          {sentence.begin + in_sentence.begin, sentence.begin + in_sentence.end});
+    };
+    const Span sentence_span = to_input.ToSource(sentence);
+
+    for (const Candidate& candidate : language.rules->Match(rule_text.text, nullptr)) {
+      Event event;
+      event.doc = document.id;
+      event.type = candidate.rule->type;
+      event.lang = language.code;
+      event.span = to_source(candidate.begin, candidate.end);
+      event.sentence = sentence_span;
+      event.text = surface(event.span);
+      event.rule = candidate.rule->id;
+      event.confidence = candidate.rule->confidence;
+      for (const Candidate::Capture& capture : candidate.captures) {
+        if (event.arg(capture.role) != nullptr) continue;  // first branch wins
+        Argument argument;
+        argument.role = capture.role;
+        argument.span = to_source(capture.begin, capture.end);
+        argument.text = surface(argument.span);
+        // One whole placeholder: the mention's value.
+        const auto placeholder = std::find(rule_text.placeholder_at.begin(),
+                                           rule_text.placeholder_at.end(), capture.begin);
+        if (placeholder != rule_text.placeholder_at.end()) {
+          const std::size_t index = placeholder - rule_text.placeholder_at.begin();
+          const Span in_sentence = rule_text.map.ToSource({capture.begin, capture.end});
+          if (in_sentence.begin == mentions[index].begin && in_sentence.end == mentions[index].end) {
+            argument.norm = mentions[index].value;
+          }
+        } else if (capture.lexicon != nullptr) {
+          std::string form = AsciiLower(
+              rule_text.text.substr(capture.begin, capture.end - capture.begin));
+          auto found = capture.lexicon->canonical_of.find(form);
+          if (found != capture.lexicon->canonical_of.end()) argument.norm = Label{found->second};
+        }
+        event.args.push_back(std::move(argument));
+      }
+      events->push_back(std::move(event));
+    }
+  }
+}
+
+std::vector<Event> Extractor::Extract(const Document& document) const {
+  const internal::DecodedText decoded = internal::DecodeUtf8(document.bytes);
+  const internal::NormalizedText normalized = internal::Normalize(decoded.text);
+  const OffsetMap to_input = normalized.map.Then(decoded.map);
+
+  std::string_view lang = impl_->options.lang;
+  if (lang.empty()) lang = document.lang;
+  if (lang.empty() || impl_->Find(lang) == nullptr) {
+    lang = internal::DetectLanguage(normalized.text);
+  }
+  const std::vector<Span> sentences =
+      internal::SplitSentences(normalized.text, lang == "und" ? "en" : lang);
+
+  std::vector<Event> events;
+  for (const Impl::Language& language : impl_->languages) {
+    // Undetermined text is read in every language rather than lost.
+    if (lang != "und" && language.code != lang) continue;
+    impl_->ExtractSentences(document, normalized, to_input, sentences, language, &events);
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
+  });
+  return events;
+}
+
+std::vector<std::vector<Event>> Extractor::ExtractBatch(
+    const std::vector<Document>& documents) const {
+  std::vector<std::vector<Event>> results(documents.size());
+  std::size_t threads = impl_->options.threads > 0
+                            ? static_cast<std::size_t>(impl_->options.threads)
+                            : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, documents.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < documents.size(); i = next++) {
+      results[i] = Extract(documents[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  return results;
+}
+
+}  // namespace v1
+}  // namespace newsevents

@@ -1,0 +1,36 @@
+// Mentions: the spans of money, percentages, quantities, organizations and
+// dates in a sentence, each with its normalized value. Event rules are
+// written over the sentence with each mention replaced by a placeholder.
+#ifndef NEWSEVENTS_LIB_MENTIONS_MENTION_H_
+#define NEWSEVENTS_LIB_MENTIONS_MENTION_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "newsevents/event.h"
+
+namespace newsevents::internal {
+
+enum class MentionKind { kOrganization, kMoney, kPercent, kQuantity, kDate };
+
+// The placeholder letter and the rule fragment name of each kind.
+struct MentionKindInfo {
+  MentionKind kind;
+  char letter;             // in placeholders: "\x01" letter index "\x02"
+  std::string_view name;   // in rules: {ORG}, {MONEY}, ...
+  std::string_view label;  // for people: "organization", "money", ...
+};
+const MentionKindInfo& InfoOf(MentionKind kind);
+// The kind whose rule fragment is `name`, or nullptr.
+const MentionKindInfo* KindNamed(std::string_view name);
+
+struct Mention {
+  MentionKind kind;
+  std::size_t begin;  // byte offsets in the text it was found in
+  std::size_t end;
+  Value value;
+};
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_MENTIONS_MENTION_H_

@@ -1,0 +1,28 @@
+// The normalizer: decoded UTF-8 to the text the recognizers and rules match.
+//
+// NFC, then folds for matching: typographic apostrophes to ', quotes to ",
+// dashes to -, ligatures to letters, … to ..., soft hyphens and zero-width
+// characters removed, and every run of white space to one space, or to one
+// newline if it holds a line break ("\n\n" if it holds a blank line, so
+// paragraphs stay visible to the sentence splitter). Case is kept.
+#ifndef NEWSEVENTS_LIB_NORMALIZE_NORMALIZER_H_
+#define NEWSEVENTS_LIB_NORMALIZE_NORMALIZER_H_
+
+#include <string>
+#include <string_view>
+
+#include "normalize/offset_map.h"
+
+namespace newsevents::internal {
+
+struct NormalizedText {
+  std::string text;
+  OffsetMap map;  // text -> the normalizer's input
+};
+
+// `text` must be valid UTF-8 (DecodeUtf8's output).
+NormalizedText Normalize(std::string_view text);
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_NORMALIZE_NORMALIZER_H_

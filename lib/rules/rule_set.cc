@@ -1,0 +1,361 @@
+#include "rules/rule_set.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "string_views.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "mentions/mention.h"
+
+namespace newsevents::internal {
+namespace {
+
+
+// RE2 needs more than its 8 MiB default for a Set of many long rules; the
+// Set reports (not hides) running out of it.
+constexpr int64_t kMaxRegexMemory = 256 << 20;
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxRegexMemory);
+  return options;
+}
+
+bool IsAsciiWordChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// "change_2" is the role "change" in another branch of the same rule.
+std::string RoleOf(std::string_view group) {
+  std::size_t cut = group.size();
+  while (cut > 0 && absl::ascii_isdigit(static_cast<unsigned char>(group[cut - 1]))) --cut;
+  if (cut < group.size() && cut > 1 && group[cut - 1] == '_') return std::string(group.substr(0, cut - 1));
+  return std::string(group);
+}
+
+struct Scope {
+  absl::flat_hash_map<std::string, const Definition*> definitions;
+  absl::flat_hash_map<std::string, const CompiledLexicon*> lexicons;
+};
+
+std::string LexiconPattern(const Definition& lexicon) {
+  std::vector<std::string> forms;
+  for (const LexiconEntry& entry : lexicon.entries) {
+    for (const std::string& form : entry.forms) forms.push_back(form);
+  }
+  // Longest first: leftmost-first matching then takes "shot up" over "shot".
+  std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
+    return a.size() > b.size();
+  });
+  std::vector<std::string> patterns;
+  for (const std::string& form : forms) {
+    std::string pattern = RE2::QuoteMeta(form);
+    if (IsAsciiWordChar(form.front())) pattern = "\\b" + pattern;
+    if (IsAsciiWordChar(form.back())) pattern += "\\b";
+    patterns.push_back(std::move(pattern));
+  }
+  return absl::StrCat("(?:", absl::StrJoin(patterns, "|"), ")");
+}
+
+// Expands {NAME} and {NAME:role} in `pattern`. `roles` collects the capture
+// group names with the lexicon each one reads, `stack` catches cycles.
+bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::string>* stack,
+            std::string* out,
+            std::vector<std::pair<std::string, const CompiledLexicon*>>* roles,
+            std::string* error) {
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    const char c = pattern[at];
+    if (c == '\\' && at + 1 < pattern.size()) {
+      out->append(pattern.substr(at, 2));
+      at += 2;
+      continue;
+    }
+    if (c != '{' || at + 1 >= pattern.size() ||
+        !(absl::ascii_isalpha(static_cast<unsigned char>(pattern[at + 1])) ||
+          pattern[at + 1] == '_')) {
+      out->push_back(c);  // a literal, or a repetition like {1,3}
+      ++at;
+      continue;
+    }
+    const std::size_t close = pattern.find('}', at);
+    if (close == std::string_view::npos) {
+      *error = absl::StrCat("'{' at column ", at + 1, " is never closed");
+      return false;
+    }
+    std::string_view reference = pattern.substr(at + 1, close - at - 1);
+    std::string_view role;
+    if (const std::size_t colon = reference.find(':'); colon != std::string_view::npos) {
+      role = reference.substr(colon + 1);
+      reference = reference.substr(0, colon);
+    }
+    const std::string name(reference);
+    std::string expansion;
+    const CompiledLexicon* lexicon = nullptr;
+    if (const MentionKindInfo* kind = KindNamed(name)) {
+      expansion = absl::StrCat("\\x01", std::string(1, kind->letter), "\\d+\\x02");
+    } else if (auto found = scope.definitions.find(name); found != scope.definitions.end()) {
+      if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
+        *error = absl::StrCat("fragment {", name, "} refers to itself through {",
+                              absl::StrJoin(*stack, "} -> {"), "}");
+        return false;
+      }
+      const Definition& definition = *found->second;
+      if (definition.kind == Definition::Kind::kLexicon) {
+        expansion = LexiconPattern(definition);
+        lexicon = scope.lexicons.at(name);
+      } else {
+        stack->push_back(name);
+        std::string inner;
+        if (!Expand(definition.pattern, scope, stack, &inner, roles, error)) return false;
+        stack->pop_back();
+        expansion = absl::StrCat("(?:", inner, ")");
+      }
+    } else {
+      *error = absl::StrCat("{", name, "} is not defined (no define or lexicon of that "
+                            "name, and not ORG, MONEY, PERCENT, QUANTITY or DATE)");
+      return false;
+    }
+    if (!role.empty()) {
+      bool valid = absl::ascii_isalpha(static_cast<unsigned char>(role[0]));
+      for (char r : role) valid = valid && (IsAsciiWordChar(r));
+      if (!valid) {
+        *error = absl::StrCat("role '", ToAbsl(role), "' must be letters, digits and _");
+        return false;
+      }
+      roles->emplace_back(std::string(role), lexicon);
+      expansion = absl::StrCat("(?P<", ToAbsl(role), ">", expansion, ")");
+    }
+    out->append(expansion);
+    at = close + 1;
+  }
+  return true;
+}
+
+bool Overlaps(std::size_t begin_a, std::size_t end_a, std::size_t begin_b, std::size_t end_b) {
+  return begin_a < end_b && begin_b < end_a;
+}
+
+// True when every capture of `a` is a capture of `b` (same role and span).
+bool Subsumed(const Candidate& a, const Candidate& b) {
+  for (const Candidate::Capture& capture : a.captures) {
+    const bool found = std::any_of(b.captures.begin(), b.captures.end(), [&](const auto& other) {
+      return other.role == capture.role && other.begin == capture.begin &&
+             other.end == capture.end;
+    });
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
+                                                    const std::vector<RuleFile>& files,
+                                                    const std::vector<std::string>& types) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  std::vector<std::string> errors;
+
+  Scope scope;
+  for (const RuleFile& file : files) {
+    if (file.lang != lang) continue;
+    for (const Definition& definition : file.definitions) {
+      scope.definitions[definition.name] = &definition;
+    }
+  }
+  for (const auto& [name, definition] : scope.definitions) {
+    if (definition->kind != Definition::Kind::kLexicon) continue;
+    auto lexicon = std::make_unique<CompiledLexicon>();
+    for (const LexiconEntry& entry : definition->entries) {
+      for (const std::string& form : entry.forms) {
+        lexicon->canonical_of[AsciiLower(form)] = entry.canonical;
+      }
+    }
+    if (definition->entries.empty()) {
+      errors.push_back(absl::StrCat(definition->where, ": lexicon ", name, " has no entries"));
+    }
+    scope.lexicons[name] = lexicon.get();
+    set->lexicons_.push_back(std::move(lexicon));
+  }
+
+  // Later rules with an id already seen replace the earlier one in place.
+  std::vector<const RuleSpec*> specs;
+  std::vector<const RuleFile*> spec_files;
+  absl::flat_hash_map<std::string, std::size_t> position_of;
+  for (const RuleFile& file : files) {
+    if (file.lang != lang) continue;
+    if (!types.empty() && std::find(types.begin(), types.end(), file.type) == types.end()) {
+      continue;
+    }
+    for (const RuleSpec& spec : file.rules) {
+      const std::string id = absl::StrCat(lang, "/", file.type, "/", spec.name);
+      if (auto found = position_of.find(id); found != position_of.end()) {
+        specs[found->second] = &spec;
+        spec_files[found->second] = &file;
+      } else {
+        position_of[id] = specs.size();
+        specs.push_back(&spec);
+        spec_files.push_back(&file);
+      }
+    }
+  }
+
+  set->set_ = std::make_unique<RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const RuleSpec& spec = *specs[i];
+    auto rule = std::make_unique<CompiledRule>();
+    rule->type = spec_files[i]->type;
+    rule->id = absl::StrCat(lang, "/", rule->type, "/", spec.name);
+    rule->where = spec.where;
+    rule->guard = spec.kind == RuleSpec::Kind::kGuard;
+    rule->confidence = spec.confidence;
+
+    std::string expanded;
+    std::string error;
+    std::vector<std::string> stack;
+    std::vector<std::pair<std::string, const CompiledLexicon*>> roles;
+    if (spec.pattern.empty()) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": empty pattern"));
+      continue;
+    }
+    if (!Expand(spec.pattern, scope, &stack, &expanded, &roles, &error)) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
+      continue;
+    }
+    rule->regex = std::make_unique<RE2>(expanded, RuleOptions());
+    if (!rule->regex->ok()) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", rule->regex->error()));
+      continue;
+    }
+    if (rule->regex->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": matches empty text"));
+      continue;
+    }
+    for (const auto& [group, index] : rule->regex->NamedCapturingGroups()) {
+      const CompiledLexicon* lexicon = nullptr;
+      for (const auto& [role, role_lexicon] : roles) {
+        if (role == group) lexicon = role_lexicon;
+      }
+      rule->roles.push_back({index, RoleOf(group), lexicon});
+    }
+    std::sort(rule->roles.begin(), rule->roles.end(),
+              [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
+                return a.group < b.group;
+              });
+    std::string set_error;
+    if (set->set_->Add(expanded, &set_error) != static_cast<int>(set->rules_.size())) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", set_error));
+      continue;
+    }
+    set->rules_.push_back(std::move(rule));
+  }
+  if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
+  if (!set->set_->Compile()) {
+    return Status::Internal(absl::StrCat("the ", lang, " rules need more than ",
+                                         kMaxRegexMemory >> 20, " MiB to compile"));
+  }
+  return set;
+}
+
+std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
+  std::vector<Candidate> candidates;
+  if (rules_.empty()) return candidates;
+  const re2::StringPiece text(rule_text.data(), rule_text.size());
+
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
+  if (!set_->Match(text, &hits, &error_info) && error_info.kind != RE2::Set::kNoError) {
+    // The Set's DFA ran out of memory on this text: try every rule instead
+    // of losing the sentence.
+    hits.clear();
+    for (std::size_t i = 0; i < rules_.size(); ++i) hits.push_back(static_cast<int>(i));
+  }
+  std::sort(hits.begin(), hits.end());
+
+  std::vector<std::pair<std::size_t, std::size_t>> guard_spans;
+  std::vector<const CompiledRule*> guard_rules;
+  for (int hit : hits) {
+    const CompiledRule& rule = *rules_[hit];
+    if (trace) trace->picked.push_back(&rule);
+    const int groups = rule.regex->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> pieces(groups);
+    std::size_t at = 0;
+    bool matched = false;
+    while (at <= rule_text.size() &&
+           rule.regex->Match(text, at, rule_text.size(), RE2::UNANCHORED, pieces.data(), groups)) {
+      matched = true;
+      const std::size_t begin = static_cast<std::size_t>(pieces[0].data() - rule_text.data());
+      const std::size_t end = begin + pieces[0].size();
+      if (rule.guard) {
+        guard_spans.emplace_back(begin, end);
+        guard_rules.push_back(&rule);
+      } else {
+        Candidate candidate{&rule, begin, end, {}};
+        for (const CompiledRule::Role& role : rule.roles) {
+          const re2::StringPiece& piece = pieces[role.group];
+          if (piece.data() == nullptr) continue;
+          const std::size_t capture = static_cast<std::size_t>(piece.data() - rule_text.data());
+          candidate.captures.push_back({role.role, capture, capture + piece.size(), role.lexicon});
+        }
+        candidates.push_back(std::move(candidate));
+      }
+      at = end > begin ? end : end + 1;
+    }
+    if (trace && matched) trace->matched.push_back(&rule);
+  }
+
+  // Guards veto the candidates of their type they overlap.
+  std::vector<Candidate> allowed;
+  for (Candidate& candidate : candidates) {
+    const CompiledRule* veto = nullptr;
+    for (std::size_t g = 0; g < guard_spans.size() && veto == nullptr; ++g) {
+      if (guard_rules[g]->type == candidate.rule->type &&
+          Overlaps(candidate.begin, candidate.end, guard_spans[g].first, guard_spans[g].second)) {
+        veto = guard_rules[g];
+      }
+    }
+    if (veto) {
+      if (trace) trace->vetoed.emplace_back(candidate.rule, veto);
+    } else {
+      allowed.push_back(std::move(candidate));
+    }
+  }
+
+  // Precedence (see the header): drop candidates another one subsumes.
+  auto rank = [this](const Candidate& c) {
+    return std::find_if(rules_.begin(), rules_.end(),
+                        [&](const auto& rule) { return rule.get() == c.rule; }) -
+           rules_.begin();
+  };
+  std::vector<Candidate> kept;
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    bool dropped = false;
+    for (std::size_t j = 0; j < allowed.size() && !dropped; ++j) {
+      if (i == j || allowed[i].rule->type != allowed[j].rule->type) continue;
+      if (!Subsumed(allowed[i], allowed[j])) continue;
+      if (!Subsumed(allowed[j], allowed[i])) {
+        dropped = true;  // j sees strictly more
+      } else if (allowed[j].rule->confidence != allowed[i].rule->confidence) {
+        dropped = allowed[j].rule->confidence > allowed[i].rule->confidence;
+      } else {
+        const auto rank_i = rank(allowed[i]), rank_j = rank(allowed[j]);
+        dropped = rank_j < rank_i || (rank_j == rank_i && j < i);
+      }
+    }
+    if (dropped) {
+      if (trace) trace->outranked.push_back(allowed[i].rule);
+    } else {
+      kept.push_back(std::move(allowed[i]));
+    }
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  return kept;
+}
+
+}  // namespace newsevents::internal

@@ -1,0 +1,101 @@
+// The compiled rules of one language, and the matching of a sentence.
+//
+// Rules match the sentence's "rule text": the normalized sentence in which
+// every mention is replaced by a placeholder "\x01" letter index "\x02"
+// (mentions/mention.h), so {ORG} in a rule matches any organization.
+//
+// Matching: one RE2::Set of every rule and guard picks those that can match;
+// only they run their own RE2 to find captures. Each match is a candidate;
+// a guard match vetoes the candidates of its type it overlaps. Then the
+// precedence: a candidate whose every argument (role and span) is also an
+// argument of another candidate of the same type is dropped, so a rule that
+// sees more of a sentence wins over one that sees less of the same event;
+// between candidates with identical arguments the higher confidence wins,
+// then the rule that comes first (built-in files in path order, then the
+// user's). Candidates with different arguments all stand: one sentence can
+// hold several events.
+//
+// Thread safety: immutable after Compile; Match may run on many threads.
+#ifndef NEWSEVENTS_LIB_RULES_RULE_SET_H_
+#define NEWSEVENTS_LIB_RULES_RULE_SET_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "newsevents/status.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+#include "rules/rule_file.h"
+
+namespace newsevents::internal {
+
+struct CompiledLexicon {
+  absl::flat_hash_map<std::string, std::string> canonical_of;  // lower-case form
+};
+
+struct CompiledRule {
+  std::string id;    // "<lang>/<type>/<name>"
+  std::string type;
+  std::string where; // "path:line" of its definition
+  bool guard = false;
+  double confidence = 0.9;
+  std::unique_ptr<RE2> regex;
+  struct Role {
+    int group;                         // capture group index
+    std::string role;                  // argument name
+    const CompiledLexicon* lexicon;    // for the canonical form, or nullptr
+  };
+  std::vector<Role> roles;
+};
+
+// A rule's match in a rule text, before it becomes an Event.
+struct Candidate {
+  const CompiledRule* rule;
+  std::size_t begin;  // in the rule text
+  std::size_t end;
+  struct Capture {
+    std::string role;
+    std::size_t begin;
+    std::size_t end;
+    const CompiledLexicon* lexicon;
+  };
+  std::vector<Capture> captures;
+};
+
+// What happened to a sentence, for --explain.
+struct MatchTrace {
+  std::vector<const CompiledRule*> picked;   // by the Set
+  std::vector<const CompiledRule*> matched;  // their own RE2 matched
+  std::vector<std::pair<const CompiledRule*, const CompiledRule*>> vetoed;  // rule, guard
+  std::vector<const CompiledRule*> outranked;  // dropped by precedence
+};
+
+class RuleSet {
+ public:
+  // Compiles the rules of `lang` from `files` (in precedence order: later
+  // definitions and rules with the same id replace earlier ones). Only rules
+  // of `types` are kept, or all when empty. Every error is reported, each as
+  // "path:line: message".
+  static StatusOr<std::unique_ptr<RuleSet>> Compile(
+      const std::string& lang, const std::vector<RuleFile>& files,
+      const std::vector<std::string>& types);
+
+  // The surviving candidates in `rule_text`, by position.
+  std::vector<Candidate> Match(std::string_view rule_text, MatchTrace* trace) const;
+
+  const std::vector<std::unique_ptr<CompiledRule>>& rules() const { return rules_; }
+
+ private:
+  RuleSet() = default;
+
+  std::vector<std::unique_ptr<CompiledRule>> rules_;  // set index = position
+  std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_RULES_RULE_SET_H_

@@ -1,0 +1,150 @@
+#include "segment/sentences.h"
+
+#include <cctype>
+#include <memory>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "unicode/brkiter.h"
+#include "unicode/locid.h"
+#include "unicode/utext.h"
+
+namespace newsevents::internal {
+namespace {
+
+// Lines shorter than this that end without punctuation stand alone
+// (headlines, bylines, list items); longer ones are taken as wrapped.
+constexpr std::size_t kShortLine = 60;
+
+// Words that end with a period without ending the sentence, compared
+// without their final period.
+const absl::flat_hash_set<std::string_view>& Abbreviations() {
+  static const auto* words = new absl::flat_hash_set<std::string_view>{
+      "Inc", "Corp", "Co", "Ltd", "Cos", "Bros", "Mr", "Mrs", "Ms", "Dr",
+      "Prof", "Jr", "Sr", "St", "No", "Nos", "vs", "approx", "U.S", "U.K",
+      "U.N", "E.U", "N.Y", "D.C", "S.A", "Jan", "Feb", "Mar", "Apr", "Jun",
+      "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv", "f\xC3\xA9vr",
+      "avr", "juil", "sept", "oct", "nov", "d\xC3\xA9" "c", "M", "MM", "Mme",
+      "Mmes", "Mlle", "Cie", "Ste", "Gen", "Gov", "Sen", "Rep", "Fig"};
+  return *words;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n'; }
+
+// True when the boundary at `at` follows an abbreviation or an initial.
+bool FollowsAbbreviation(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && IsSpace(text[end - 1])) --end;
+  if (end == 0 || text[end - 1] != '.') return false;
+  std::size_t begin = end - 1;
+  while (begin > 0 && !IsSpace(text[begin - 1]) && text[begin - 1] != '(' &&
+         text[begin - 1] != '"') {
+    --begin;
+  }
+  const std::string_view word = text.substr(begin, end - 1 - begin);
+  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) {
+    return true;  // an initial: J. P. Morgan
+  }
+  return Abbreviations().contains(word);
+}
+
+icu::BreakIterator* IteratorFor(std::string_view lang) {
+  thread_local absl::flat_hash_map<std::string, std::unique_ptr<icu::BreakIterator>>
+      iterators;
+  auto& slot = iterators[std::string(lang)];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale(lang == "fr" ? "fr" : lang == "en" ? "en" : "");
+    slot.reset(icu::BreakIterator::createSentenceInstance(locale, status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
+                std::vector<Span>* out) {
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  if (begin < end) out->push_back({begin, end});
+}
+
+// Splits one block that holds no hard line break with ICU.
+void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
+                std::string_view lang, std::vector<Span>* out) {
+  icu::BreakIterator* iterator = IteratorFor(lang);
+  if (iterator == nullptr) {
+    AddTrimmed(text, begin, end, out);
+    return;
+  }
+  // Wrapped lines are read as spaces, so ICU does not break at them.
+  std::string block(text.substr(begin, end - begin));
+  for (char& c : block) {
+    if (c == '\n') c = ' ';
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, block.data(),
+                                static_cast<int64_t>(block.size()), &status);
+  if (U_FAILURE(status)) {
+    AddTrimmed(text, begin, end, out);
+    return;
+  }
+  iterator->setText(utext, status);
+  std::size_t sentence_begin = 0;
+  for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE;
+       boundary = iterator->next()) {
+    const std::size_t at = static_cast<std::size_t>(boundary);
+    if (at < block.size() && FollowsAbbreviation(block, at)) continue;
+    AddTrimmed(text, begin + sentence_begin, begin + at, out);
+    sentence_begin = at;
+  }
+  if (sentence_begin < block.size()) {
+    AddTrimmed(text, begin + sentence_begin, end, out);
+  }
+  // The iterator keeps a pointer to the UText: detach before closing it.
+  UText* empty = utext_openUTF8(nullptr, "", 0, &status);
+  iterator->setText(empty, status);
+  utext_close(utext);
+  utext_close(empty);
+}
+
+bool EndsWithPunctuation(std::string_view line) {
+  while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+  if (line.empty()) return true;
+  const char last = line.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' ||
+         last == ';' || last == '"' || last == ')';
+}
+
+bool StartsListItem(std::string_view line) {
+  return !line.empty() && (line[0] == '-' || line[0] == '*' ||
+                           line.substr(0, 3) == "\xE2\x80\xA2");
+}
+
+}  // namespace
+
+std::vector<Span> SplitSentences(std::string_view text, std::string_view lang) {
+  std::vector<Span> sentences;
+  std::size_t block_begin = 0;
+  std::size_t line_begin = 0;
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    if (at < text.size() && text[at] != '\n') continue;
+    const std::string_view line = text.substr(line_begin, at - line_begin);
+    const bool blank_line_follows = at + 1 < text.size() && text[at + 1] == '\n';
+    const std::size_t next_begin = at + (blank_line_follows ? 2 : 1);
+    const std::string_view next =
+        next_begin < text.size() ? text.substr(next_begin) : std::string_view();
+    const bool hard = at == text.size() || blank_line_follows ||
+                      line.size() < kShortLine || EndsWithPunctuation(line) ||
+                      StartsListItem(next);
+    if (hard) {
+      SplitBlock(text, block_begin, at, lang, &sentences);
+      block_begin = next_begin;
+    }
+    line_begin = next_begin;
+    at = next_begin - 1;
+  }
+  return sentences;
+}
+
+}  // namespace newsevents::internal
