@@ -91,13 +91,16 @@ constexpr CurrencyForm kCurrencyForms[] = {
     {"rupees", "INR"}, {"roupies", "INR"},
 };
 
-// Alternation of every form of every currency, longest first.
-std::string CurrencyPattern(bool symbols_and_codes) {
+enum class CurrencyPlace { kBeforeAmount, kAfterAmount };
+
+// Alternation of the currency forms that can stand at `place`, longest first:
+// symbols and ISO codes on either side ($5, USD 5, 5 $), words only after.
+std::string CurrencyPattern(CurrencyPlace place) {
   std::vector<std::string_view> forms;
   for (const CurrencyForm& form : kCurrencyForms) {
-    const bool is_word = absl::ascii_isalpha(static_cast<unsigned char>(form.form.back())) &&
-                         form.form.find('$') == std::string_view::npos;
-    if (is_word != !symbols_and_codes) continue;
+    const bool is_code = AsciiLower(form.iso) == form.form;
+    const bool is_symbol = !absl::ascii_isalpha(static_cast<unsigned char>(form.form.back()));
+    if (place == CurrencyPlace::kBeforeAmount && !is_code && !is_symbol) continue;
     forms.push_back(form.form);
   }
   std::sort(forms.begin(), forms.end(), [](std::string_view a, std::string_view b) {
@@ -107,6 +110,8 @@ std::string CurrencyPattern(bool symbols_and_codes) {
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (i > 0) pattern += '|';
     pattern += RE2::QuoteMeta(re2::StringPiece(forms[i].data(), forms[i].size()));
+    // Words and codes end at a word boundary: "euros", not "eurostar".
+    if (absl::ascii_isalpha(static_cast<unsigned char>(forms[i].back()))) pattern += "\\b";
   }
   return pattern + ")";
 }
@@ -172,11 +177,11 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
   const std::string linker = recognizer->lang_ == "fr" ? "(?:de |d')?" : "";
 
   recognizer->money_before_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, "(", CurrencyPattern(true), ") ?", amount),
+      absl::StrCat(qualifier, "(", CurrencyPattern(CurrencyPlace::kBeforeAmount), ") ?", amount),
       CaselessOptions());
   recognizer->money_after_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, amount, " ?", linker, "(", CurrencyPattern(true), "|",
-                   CurrencyPattern(false), "\\b)"),
+      absl::StrCat(qualifier, amount, " ?", linker, "(",
+                   CurrencyPattern(CurrencyPlace::kAfterAmount), ")"),
       CaselessOptions());
   const std::string range_word = recognizer->lang_ == "fr" ? "(?:-|à|et)" : "(?:-|to|and)";
   const std::string range_lead = recognizer->lang_ == "fr" ? "(?:entre )" : "(?:between )";
@@ -319,22 +324,31 @@ std::vector<Mention> MentionRecognizer::Find(std::string_view text) const {
   if (organizations_) organizations_->Find(text, &candidates);
 
   // Longest first, then by kind; keep each that overlaps none kept before.
-  std::sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
+  // Indices are sorted, not mentions: cheaper than moving variants around.
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const Mention& a = candidates[i];
+    const Mention& b = candidates[j];
     const std::size_t length_a = a.end - a.begin, length_b = b.end - b.begin;
     if (length_a != length_b) return length_a > length_b;
     if (a.kind != b.kind) return KindRank(a.kind) < KindRank(b.kind);
     return a.begin < b.begin;
   });
-  std::vector<Mention> kept;
-  for (Mention& candidate : candidates) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Mention& other) {
-      return candidate.begin < other.end && other.begin < candidate.end;
+  std::vector<std::size_t> kept;
+  for (std::size_t i : order) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
+      return candidates[i].begin < candidates[k].end && candidates[k].begin < candidates[i].end;
     });
-    if (!overlaps) kept.push_back(std::move(candidate));
+    if (!overlaps) kept.push_back(i);
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  return kept;
+  std::sort(kept.begin(), kept.end(), [&](std::size_t i, std::size_t j) {
+    return candidates[i].begin < candidates[j].begin;
+  });
+  std::vector<Mention> mentions;
+  mentions.reserve(kept.size());
+  for (std::size_t i : kept) mentions.push_back(candidates[i]);
+  return mentions;
 }
 
 const MentionKindInfo& InfoOf(MentionKind kind) {

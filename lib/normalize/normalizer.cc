@@ -126,6 +126,8 @@ NormalizedText Normalize(std::string_view text) {
     // A space goes the slow way when it may join a run of white space.
     std::size_t run = at;
     while (run < text.size() && IsPlainAscii(static_cast<unsigned char>(text[run]))) {
+      // A character before non-ASCII bytes may take a combining mark.
+      if (run + 1 < text.size() && static_cast<unsigned char>(text[run + 1]) >= 0x80) break;
       if (text[run] == ' ' &&
           ((run == at && writer.space_pending()) || run + 1 == text.size() ||
            text[run + 1] == ' ' ||

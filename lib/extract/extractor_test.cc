@@ -1,0 +1,182 @@
+#include "newsevents/extractor.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "gtest/gtest.h"
+
+namespace newsevents {
+namespace {
+
+std::unique_ptr<Extractor> Make(Options options = {}) {
+  auto made = Extractor::Create(options);
+  EXPECT_TRUE(made.ok()) << made.status().ToString();
+  return made.ok() ? std::move(made).value() : nullptr;
+}
+
+Document Doc(std::string bytes, std::string id = "doc") {
+  Document document;
+  document.bytes = std::move(bytes);
+  document.id = std::move(id);
+  return document;
+}
+
+// Every span of every event addresses the input bytes it reports.
+void ExpectTrueSpans(const Document& document, const std::vector<Event>& events) {
+  for (const Event& event : events) {
+    EXPECT_EQ(document.bytes.substr(event.span.begin, event.span.size()), event.text);
+    EXPECT_LE(event.sentence.begin, event.span.begin);
+    EXPECT_GE(event.sentence.end, event.span.end);
+    for (const Argument& argument : event.args) {
+      EXPECT_EQ(document.bytes.substr(argument.span.begin, argument.span.size()), argument.text);
+      EXPECT_LE(event.span.begin, argument.span.begin);
+      EXPECT_GE(event.span.end, argument.span.end);
+    }
+  }
+}
+
+TEST(Extractor, ShareMoveWithEveryRole) {
+  auto extractor = Make();
+  const Document document = Doc("Dell shares slipped 3.8% to $114.77 on Tuesday.");
+  const std::vector<Event> events = extractor->Extract(document);
+  ASSERT_EQ(events.size(), 1u);
+  const Event& event = events[0];
+  EXPECT_EQ(event.type, "share_move");
+  EXPECT_EQ(event.lang, "en");
+  EXPECT_EQ(event.doc, "doc");
+  EXPECT_EQ(event.rule, "en/share_move/verb_percent");
+  EXPECT_EQ(event.text, "Dell shares slipped 3.8% to $114.77");
+  EXPECT_EQ(std::get<Organization>(event.arg("company")->norm).name, "Dell Technologies");
+  EXPECT_EQ(std::get<Label>(event.arg("direction")->norm).value, "down");
+  EXPECT_DOUBLE_EQ(std::get<Percent>(event.arg("change")->norm).value, 3.8);
+  EXPECT_DOUBLE_EQ(std::get<Money>(event.arg("price")->norm).amount, 114.77);
+  ExpectTrueSpans(document, events);
+}
+
+TEST(Extractor, SpansPointIntoTheOriginalBytes) {
+  auto extractor = Make();
+  // Curly apostrophe, no-break spaces, a soft hyphen and an invalid byte
+  // before the event: normalization changes lengths, spans must not drift.
+  const Document document = Doc(
+      "Investors\xE2\x80\x99 \xC2\xA0mood: da\xC2\xADta \xFF center.\n\n"
+      "HPE\xC2\xA0shares jumped as much as 4.3\xE2\x80\xAF%.");
+  const std::vector<Event> events = extractor->Extract(document);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].text, "HPE\xC2\xA0shares jumped as much as 4.3\xE2\x80\xAF%");
+  EXPECT_EQ(events[0].arg("change")->text, "as much as 4.3\xE2\x80\xAF%");
+  ExpectTrueSpans(document, events);
+}
+
+TEST(Extractor, TwoMovesInOneSentence) {
+  auto extractor = Make();
+  const Document document = Doc(
+      "HPE shares jumped as much as 4.3% before paring some gains to close up less than 1% "
+      "at $22.08 in New York.");
+  const std::vector<Event> events = extractor->Extract(document);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(std::get<Label>(events[0].arg("phase")->norm).value, "intraday");
+  EXPECT_EQ(std::get<Label>(events[1].arg("phase")->norm).value, "close");
+  EXPECT_EQ(std::get<Percent>(events[1].arg("change")->norm).qualifier, Qualifier::kLessThan);
+  ExpectTrueSpans(document, events);
+}
+
+TEST(Extractor, NothingFromTextWithoutEvents) {
+  auto extractor = Make();
+  EXPECT_TRUE(extractor->Extract(Doc("")).empty());
+  EXPECT_TRUE(extractor->Extract(Doc(std::string("\0\x89PNG\r\n\x1a\n\0\0", 12))).empty());
+  EXPECT_TRUE(extractor->Extract(Doc("Dell's share of the market grew.")).empty());
+}
+
+TEST(Extractor, TypesOptionFilters) {
+  Options options;
+  options.types = {"deal"};
+  auto extractor = Make(options);
+  EXPECT_TRUE(extractor->Extract(Doc("Dell shares slipped 3.8%.")).empty());
+}
+
+TEST(Extractor, ForcedLanguage) {
+  Options options;
+  options.lang = "fr";
+  auto extractor = Make(options);
+  for (const Event& event : extractor->Extract(Doc("Dell shares slipped 3.8%."))) {
+    EXPECT_EQ(event.lang, "fr");
+  }
+}
+
+TEST(Extractor, BadOptionsAreRefused) {
+  Options options;
+  options.lang = "de";
+  EXPECT_EQ(Extractor::Create(options).status().code(), Status::Code::kInvalidArgument);
+  options = {};
+  options.threads = -1;
+  EXPECT_FALSE(Extractor::Create(options).ok());
+  options = {};
+  options.rules = {"/nonexistent/rules/dir"};
+  const Status status = Extractor::Create(options).status();
+  EXPECT_EQ(status.code(), Status::Code::kNotFound);
+  EXPECT_NE(status.message().find("/nonexistent/rules/dir"), std::string::npos);
+}
+
+class RuleDirectoryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = std::filesystem::temp_directory_path() /
+                 ("newsevents_rules_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                  testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(directory_ / "en");
+  }
+  void TearDown() override { std::filesystem::remove_all(directory_); }
+  void Write(const std::string& name, const std::string& contents) {
+    std::ofstream(directory_ / "en" / name) << contents;
+  }
+  std::filesystem::path directory_;
+};
+
+TEST_F(RuleDirectoryTest, UserRulesAddAndOverride) {
+  Write("deal.rules", "rule won = {ORG:supplier} won an order from {ORG:customer}\n");
+  Options options;
+  options.rules = {directory_.string()};
+  auto extractor = Make(options);
+  const std::vector<Event> events =
+      extractor->Extract(Doc("Dell won an order from Tesla Inc. last week."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].rule, "en/deal/won");
+  EXPECT_EQ(std::get<Organization>(events[0].arg("customer")->norm).name, "Tesla");
+}
+
+TEST_F(RuleDirectoryTest, MalformedRulesNameFileAndLine) {
+  Write("deal.rules", "rule ok = fine\nrule broken = (unclosed\n");
+  Write("tariff.rules", "rule other = {UNDEFINED}\n");
+  Options options;
+  options.rules = {directory_.string()};
+  const Status status = Extractor::Create(options).status();
+  ASSERT_EQ(status.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(status.message().find("en/deal.rules:2: broken: missing )"), std::string::npos)
+      << status.message();
+  EXPECT_NE(status.message().find("en/tariff.rules:1: other: {UNDEFINED} is not defined"),
+            std::string::npos)
+      << status.message();
+}
+
+TEST(Extractor, BatchEqualsOneByOne) {
+  Options options;
+  options.threads = 2;
+  auto extractor = Make(options);
+  std::vector<Document> documents;
+  for (int i = 0; i < 20; ++i) {
+    documents.push_back(Doc(i % 2 ? "Dell shares slipped 3.8% to $114.77." : "Nothing here.",
+                            "d" + std::to_string(i)));
+  }
+  const std::vector<std::vector<Event>> batch = extractor->ExtractBatch(documents);
+  ASSERT_EQ(batch.size(), documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const std::vector<Event> single = extractor->Extract(documents[i]);
+    ASSERT_EQ(batch[i].size(), single.size());
+    for (std::size_t j = 0; j < single.size(); ++j) {
+      EXPECT_EQ(ToJson(batch[i][j]), ToJson(single[j]));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsevents

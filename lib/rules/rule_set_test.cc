@@ -1,0 +1,109 @@
+#include "rules/rule_set.h"
+
+#include "gtest/gtest.h"
+
+namespace newsevents::internal {
+namespace {
+
+std::unique_ptr<RuleSet> Compile(std::string_view contents, std::vector<std::string> types = {}) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {ParseRuleFile("t/en/share_move.rules", contents, &errors)};
+  EXPECT_TRUE(errors.empty());
+  auto set = RuleSet::Compile("en", files, types);
+  EXPECT_TRUE(set.ok()) << set.status().ToString();
+  return set.ok() ? std::move(set).value() : nullptr;
+}
+
+constexpr std::string_view kRules =
+    "lexicon direction\n"
+    "  up|rose\n"
+    "  down|fell\n"
+    "rule basic = {ORG:company} shares {direction:direction}\n"
+    "rule with_change = {ORG:company} shares {direction:direction} {PERCENT:change}\n"
+    "guard market = share of the market\n";
+
+TEST(RuleSet, MatchesPlaceholdersAndCapturesRoles) {
+  auto set = Compile(kRules);
+  ASSERT_TRUE(set);
+  const std::string text = "\x01O0\x02 shares fell";
+  const std::vector<Candidate> candidates = set->Match(text, nullptr);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].rule->id, "en/share_move/basic");
+  ASSERT_EQ(candidates[0].captures.size(), 2u);
+  EXPECT_EQ(candidates[0].captures[0].role, "company");
+  EXPECT_EQ(candidates[0].captures[1].role, "direction");
+  EXPECT_EQ(text.substr(candidates[0].captures[1].begin, 4), "fell");
+  EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at("fell"), "down");
+}
+
+TEST(RuleSet, TheRuleThatSeesMoreWins) {
+  auto set = Compile(kRules);
+  MatchTrace trace;
+  const std::vector<Candidate> candidates = set->Match("\x01O0\x02 shares rose \x01P1\x02", &trace);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].rule->id, "en/share_move/with_change");
+  EXPECT_EQ(trace.picked.size(), 2u);
+  ASSERT_EQ(trace.outranked.size(), 1u);
+  EXPECT_EQ(trace.outranked[0]->id, "en/share_move/basic");
+}
+
+TEST(RuleSet, GuardVetoesOverlappingCandidates) {
+  auto set = Compile("rule r = {ORG:company} share\nguard g = share of the market\n");
+  MatchTrace trace;
+  EXPECT_TRUE(set->Match("\x01O0\x02 share of the market", &trace).empty());
+  ASSERT_EQ(trace.vetoed.size(), 1u);
+  EXPECT_EQ(trace.vetoed[0].second->id, "en/share_move/g");
+  EXPECT_EQ(set->Match("\x01O0\x02 share rose", nullptr).size(), 1u);
+}
+
+TEST(RuleSet, SeveralEventsInOneSentence) {
+  auto set = Compile(kRules);
+  EXPECT_EQ(set->Match("\x01O0\x02 shares rose and \x01O1\x02 shares fell", nullptr).size(), 2u);
+}
+
+TEST(RuleSet, MatchingIgnoresCase) {
+  auto set = Compile(kRules);
+  EXPECT_EQ(set->Match("\x01O0\x02 SHARES Rose", nullptr).size(), 1u);
+}
+
+TEST(RuleSet, TypesFilterDropsOtherTypes) {
+  auto set = Compile(kRules, {"deal"});
+  EXPECT_TRUE(set->rules().empty());
+  EXPECT_TRUE(set->Match("\x01O0\x02 shares rose", nullptr).empty());
+}
+
+TEST(RuleSet, LaterFilesOverrideRulesById) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {
+      ParseRuleFile("a/en/deal.rules", "rule x = alpha\nrule y = beta\n", &errors),
+      ParseRuleFile("b/en/deal.rules", "rule x = gamma\n", &errors)};
+  auto set = RuleSet::Compile("en", files, {});
+  ASSERT_TRUE(set.ok());
+  ASSERT_EQ(set.value()->rules().size(), 2u);
+  EXPECT_EQ(set.value()->rules()[0]->where, "b/en/deal.rules:1");
+  EXPECT_TRUE(set.value()->Match("alpha", nullptr).empty());
+  EXPECT_EQ(set.value()->Match("gamma", nullptr).size(), 1u);
+}
+
+TEST(RuleSet, ReportsEveryBadRuleAtOnce) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {ParseRuleFile("t/en/deal.rules",
+                                               "rule unclosed = (abc\n"
+                                               "rule unknown = {NOPE}\n"
+                                               "define loop = {loop}\n"
+                                               "rule cycle = {loop}\n"
+                                               "rule empty_match = x*\n"
+                                               "rule fine = abc\n",
+                                               &errors)};
+  auto set = RuleSet::Compile("en", files, {});
+  ASSERT_FALSE(set.ok());
+  const std::string message = set.status().message();
+  EXPECT_NE(message.find("t/en/deal.rules:1: unclosed: missing )"), std::string::npos) << message;
+  EXPECT_NE(message.find("t/en/deal.rules:2: unknown: {NOPE} is not defined"), std::string::npos);
+  EXPECT_NE(message.find("t/en/deal.rules:4: cycle: fragment {loop} refers to itself"),
+            std::string::npos);
+  EXPECT_NE(message.find("t/en/deal.rules:5: empty_match: matches empty text"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsevents::internal

@@ -1,0 +1,30 @@
+#include "segment/language.h"
+
+#include "gtest/gtest.h"
+
+namespace newsevents::internal {
+namespace {
+
+TEST(DetectLanguage, ShortSentences) {
+  EXPECT_EQ(DetectLanguage("Le titre a recul\xC3\xA9 de 3 %."), "fr");
+  EXPECT_EQ(DetectLanguage("Dell shares slipped."), "en");
+}
+
+TEST(DetectLanguage, Paragraphs) {
+  EXPECT_EQ(DetectLanguage("The company said on Monday that its orders were moved to "
+                           "a rival supplier, according to people familiar with the matter."),
+            "en");
+  EXPECT_EQ(DetectLanguage("La soci\xC3\xA9t\xC3\xA9 a annonc\xC3\xA9 lundi que ses commandes "
+                           "avaient \xC3\xA9t\xC3\xA9 transf\xC3\xA9r\xC3\xA9" "es vers un concurrent."),
+            "fr");
+}
+
+TEST(DetectLanguage, NeitherIsUndetermined) {
+  EXPECT_EQ(DetectLanguage(""), "und");
+  EXPECT_EQ(DetectLanguage("12345 67.89"), "und");
+  EXPECT_EQ(DetectLanguage("Die Aktie von Siemens stieg am Montag deutlich an, sagten H\xC3\xA4ndler."),
+            "und");
+}
+
+}  // namespace
+}  // namespace newsevents::internal

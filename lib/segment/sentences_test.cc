@@ -1,0 +1,63 @@
+#include "segment/sentences.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace newsevents::internal {
+namespace {
+
+std::vector<std::string> Split(std::string_view text, std::string_view lang) {
+  std::vector<std::string> out;
+  for (const Span& span : SplitSentences(text, lang)) {
+    out.emplace_back(text.substr(span.begin, span.size()));
+  }
+  return out;
+}
+
+using Sentences = std::vector<std::string>;
+
+TEST(SplitSentences, SplitsAtSentenceEnds) {
+  EXPECT_EQ(Split("Dell fell. HPE rose! Why? Nobody knows.", "en"),
+            (Sentences{"Dell fell.", "HPE rose!", "Why?", "Nobody knows."}));
+}
+
+TEST(SplitSentences, KeepsCorporateAbbreviationsInside) {
+  EXPECT_EQ(Split("Dell Technologies Inc. and Acme Corp. rose. Acme Co. Ltd. fell.", "en"),
+            (Sentences{"Dell Technologies Inc. and Acme Corp. rose.", "Acme Co. Ltd. fell."}));
+}
+
+TEST(SplitSentences, KeepsCountriesMonthsAndInitialsInside) {
+  EXPECT_EQ(Split("The U.S. Treasury said on Dec. 5 that J. P. Morgan grew 4.3 percent.", "en"),
+            (Sentences{"The U.S. Treasury said on Dec. 5 that J. P. Morgan grew 4.3 percent."}));
+}
+
+TEST(SplitSentences, FrenchTitlesAndMonths) {
+  EXPECT_EQ(Split("M. Dupont a vendu le 5 janv. ses titres. Mme Durand a achet\xC3\xA9.", "fr"),
+            (Sentences{"M. Dupont a vendu le 5 janv. ses titres.",
+                       "Mme Durand a achet\xC3\xA9."}));
+}
+
+TEST(SplitSentences, HeadlinesWithoutPunctuationStandAlone) {
+  EXPECT_EQ(Split("Dell wins big order\nMost read\nDell said on Monday it won.", "en"),
+            (Sentences{"Dell wins big order", "Most read", "Dell said on Monday it won."}));
+}
+
+TEST(SplitSentences, WrappedLinesJoin) {
+  const std::string text =
+      "Shares of the computer maker rose sharply in early trading on the\n"
+      "news, analysts said.\n\nA new paragraph";
+  EXPECT_EQ(Split(text, "en"),
+            (Sentences{"Shares of the computer maker rose sharply in early trading on the\n"
+                       "news, analysts said.",
+                       "A new paragraph"}));
+}
+
+TEST(SplitSentences, EmptyAndBlankText) {
+  EXPECT_TRUE(SplitSentences("", "en").empty());
+  EXPECT_TRUE(SplitSentences(" \n\n ", "en").empty());
+}
+
+}  // namespace
+}  // namespace newsevents::internal
