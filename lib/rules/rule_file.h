@@ -19,8 +19,8 @@
 //
 // Patterns are RE2 syntax, matched without regard to case against one
 // normalized sentence. In them, `{NAME}` stands for a fragment, a lexicon
-// (any of its forms) or a mention: {ORG}, {MONEY}, {PERCENT}, {QUANTITY},
-// {DATE}. `{NAME:role}` also captures it as the event argument `role`; its
+// (any of its forms; {lexicon.canonical} for the forms of one entry) or a
+// mention: {ORG}, {MONEY}, {PERCENT}, {QUANTITY}, {DATE}. `{NAME:role}` also captures it as the event argument `role`; its
 // normalized value is the mention's value, or the lexicon entry's canonical
 // form. A role may appear in several branches as role, role_2, role_3.
 #ifndef NEWSEVENTS_LIB_RULES_RULE_FILE_H_

@@ -42,9 +42,12 @@ struct Scope {
   absl::flat_hash_map<std::string, const CompiledLexicon*> lexicons;
 };
 
-std::string LexiconPattern(const Definition& lexicon) {
+// The alternation of a lexicon's forms, or of one entry's when `canonical`
+// is given ({phase.close}).
+std::string LexiconPattern(const Definition& lexicon, std::string_view canonical) {
   std::vector<std::string> forms;
   for (const LexiconEntry& entry : lexicon.entries) {
+    if (!canonical.empty() && entry.canonical != canonical) continue;
     for (const std::string& form : entry.forms) forms.push_back(form);
   }
   // Longest first: leftmost-first matching then takes "shot up" over "shot".
@@ -93,7 +96,12 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
       role = reference.substr(colon + 1);
       reference = reference.substr(0, colon);
     }
-    const std::string name(reference);
+    std::string name(reference);
+    std::string entry;  // {lexicon.entry}: one entry of a lexicon
+    if (const std::size_t dot = name.find('.'); dot != std::string::npos) {
+      entry = name.substr(dot + 1);
+      name.resize(dot);
+    }
     std::string expansion;
     const CompiledLexicon* lexicon = nullptr;
     if (const MentionKindInfo* kind = KindNamed(name)) {
@@ -106,8 +114,15 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
       }
       const Definition& definition = *found->second;
       if (definition.kind == Definition::Kind::kLexicon) {
-        expansion = LexiconPattern(definition);
+        expansion = LexiconPattern(definition, entry);
+        if (expansion == "(?:)") {
+          *error = absl::StrCat("lexicon ", name, " has no entry '", entry, "'");
+          return false;
+        }
         lexicon = scope.lexicons.at(name);
+      } else if (!entry.empty()) {
+        *error = absl::StrCat("{", name, ".", entry, "}: only a lexicon has entries");
+        return false;
       } else {
         stack->push_back(name);
         std::string inner;

@@ -107,3 +107,20 @@ TEST(RuleSet, ReportsEveryBadRuleAtOnce) {
 
 }  // namespace
 }  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+TEST(RuleSet, OneEntryOfALexicon) {
+  auto set = Compile(
+      "lexicon phase\n  intraday|early\n  close|to close\n"
+      "rule closing = {ORG:company} {phase.close:phase}\n");
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->Match("\x01O0\x02 early", nullptr).empty());
+  const std::vector<Candidate> candidates = set->Match("\x01O0\x02 to close", nullptr);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at("to close"), "close");
+}
+
+}  // namespace
+}  // namespace newsevents::internal
