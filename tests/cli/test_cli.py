@@ -1,0 +1,146 @@
+"""The newsevents command line, as a user runs it: inputs, output, exit codes."""
+import json
+import os
+import subprocess
+
+import pytest
+
+CLI = os.environ.get("NEWSEVENTS_CLI", "newsevents")
+SENTENCE = "Dell shares slipped 3.8% to $114.77.\n"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True)
+
+
+def events(result):
+    return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "dell.txt"
+    path.write_text(SENTENCE)
+    return path
+
+
+def test_file_prints_one_json_object_per_event(article):
+    result = run(str(article))
+    assert result.returncode == 0, result.stderr
+    [event] = events(result)
+    assert event["doc"] == str(article)
+    assert event["type"] == "share_move"
+    assert event["args"]["company"]["norm"] == "Dell Technologies"
+    assert event["args"]["price"]["norm"] == {"amount": 114.77, "currency": "USD"}
+    data = article.read_bytes()
+    assert data[event["span"][0]:event["span"][1]].decode() == event["text"]
+
+
+def test_stdin_is_read_with_dash():
+    result = run("-", stdin=SENTENCE.encode())
+    assert result.returncode == 0
+    [event] = events(result)
+    assert event["doc"] == "-"
+
+
+def test_directories_are_read_recursively_in_order(tmp_path):
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "a.txt").write_text(SENTENCE)
+    (tmp_path / "b" / "c" / "d.html").write_text(SENTENCE)
+    (tmp_path / "b" / "notes.csv").write_text(SENTENCE)  # not an article
+    result = run(str(tmp_path))
+    assert result.returncode == 0
+    docs = [event["doc"] for event in events(result)]
+    assert docs == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c" / "d.html")]
+
+
+def test_missing_input_is_reported_and_the_rest_is_read(article):
+    result = run("/nonexistent/article.txt", str(article))
+    assert result.returncode == 1
+    assert b"/nonexistent/article.txt" in result.stderr
+    assert len(events(result)) == 1
+
+
+def test_unreadable_file_is_reported(tmp_path, article):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(SENTENCE)
+    locked.chmod(0)
+    result = run(str(locked), str(article))
+    assert result.returncode == 1
+    assert b"locked.txt" in result.stderr
+    assert len(events(result)) == 1
+
+
+def test_no_input_is_a_usage_error():
+    result = run()
+    assert result.returncode == 2
+    assert b"usage" in result.stderr
+
+
+def test_bad_language_is_a_usage_error(article):
+    result = run("--lang=de", str(article))
+    assert result.returncode == 2
+    assert b"lang" in result.stderr
+
+
+def test_unknown_flag_is_a_usage_error(article):
+    result = run("--frobnicate", str(article))
+    assert result.returncode != 0
+    assert b"frobnicate" in result.stderr
+
+
+def test_types_filter(article):
+    assert events(run("--types=deal", str(article))) == []
+    assert len(events(run("--types=share_move,deal", str(article)))) == 1
+
+
+def test_forced_language_is_reported(article):
+    for event in events(run("--lang=en", str(article))):
+        assert event["lang"] == "en"
+
+
+def test_rules_directory_adds_rules(tmp_path, article):
+    (tmp_path / "rules" / "en").mkdir(parents=True)
+    (tmp_path / "rules" / "en" / "deal.rules").write_text(
+        "rule order_from = {ORG:supplier} won an order from {ORG:customer}\n")
+    doc = tmp_path / "deal.txt"
+    doc.write_text("Dell won an order from Tesla last week.\n")
+    result = run(f"--rules={tmp_path / 'rules'}", str(doc))
+    assert result.returncode == 0, result.stderr
+    [event] = events(result)
+    assert event["rule"] == "en/deal/order_from"
+
+
+def test_malformed_rules_name_file_and_line(tmp_path, article):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "deal.rules").write_text("rule fine = x\nrule broken = (x\n")
+    result = run(f"--rules={tmp_path}", str(article))
+    assert result.returncode == 2
+    assert b"deal.rules:2: broken: missing )" in result.stderr
+    assert result.stdout == b""
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    for i in range(300):
+        (tmp_path / f"{i:03}.txt").write_text(SENTENCE * 20)
+    pipeline = subprocess.run(f"'{CLI}' '{tmp_path}' | head -1", shell=True,
+                              capture_output=True, executable="/bin/bash")
+    assert pipeline.returncode == 0
+    assert pipeline.stderr == b""
+    assert len(pipeline.stdout.splitlines()) == 1
+
+
+def test_help_shows_examples():
+    result = run("--help")
+    assert b"newsevents corpus/" in result.stdout + result.stderr
+
+
+def test_invalid_utf8_and_binary_input_never_crash(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 50 + b"\xff\xfe" + SENTENCE.encode() + b"\x00\x80")
+    result = run(str(junk))
+    assert result.returncode == 0
+    for event in events(result):
+        assert event["text"]
