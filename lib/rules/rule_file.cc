@@ -64,7 +64,7 @@ RuleFile ParseRuleFile(std::string_view path_view, std::string_view contents_vie
             error("empty form in lexicon entry");
             continue;
           }
-          entry.forms.emplace_back(form);
+          entry.forms.emplace_back(std::string(form));
         }
         if (!entry.forms.empty()) {
           entry.canonical = entry.forms.front();
