@@ -212,5 +212,18 @@ std::string ToJson(const Event& event) {
   return out;
 }
 
+std::string ToJson(const Mention& mention) {
+  std::string out;
+  out.append("{\"kind\":");
+  AppendString(MentionKindName(mention.kind), &out);
+  out.append(",\"text\":");
+  AppendString(mention.text, &out);
+  out.append(",\"span\":");
+  AppendSpan(mention.span, &out);
+  AppendNorm(mention.norm, &out);
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace v1
 }  // namespace newsevents

@@ -28,6 +28,10 @@ struct Document {
   // "en" or "fr" when the caller knows the language; empty to detect it.
   std::string lang;
 
+  // The charset when the caller knows it ("windows-1252", "ISO-8859-15");
+  // empty to read it from a byte-order mark or <meta charset>, else detect it.
+  std::string encoding;
+
   ContentType content_type = ContentType::kAuto;
 };
 

@@ -29,8 +29,10 @@
 #include "newsevents/event.h"
 #include "newsevents/export.h"
 #include "newsevents/json.h"
+#include "newsevents/mention.h"
 #include "newsevents/options.h"
 #include "newsevents/status.h"
+#include "newsevents/text.h"
 #include "newsevents/version.h"
 
 namespace newsevents {
@@ -55,6 +57,10 @@ class NEWSEVENTS_EXPORT Extractor {
   // the events of documents[i].
   std::vector<std::vector<Event>> ExtractBatch(
       const std::vector<Document>& documents) const;
+
+  // The mentions the rules of `document`'s language would see, sentence by
+  // sentence, in order.
+  std::vector<Mention> Mentions(const Document& document) const;
 
   const Options& options() const;
 

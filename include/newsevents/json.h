@@ -11,6 +11,7 @@
 
 #include "newsevents/event.h"
 #include "newsevents/export.h"
+#include "newsevents/mention.h"
 
 namespace newsevents {
 inline namespace v1 {
@@ -18,6 +19,9 @@ inline namespace v1 {
 // One line of JSON (no trailing newline). Strings are escaped so that the
 // output is valid UTF-8 JSON even when the input held invalid bytes.
 NEWSEVENTS_EXPORT std::string ToJson(const Event& event);
+
+// {"kind":"money","text":"$1 billion","span":[4,14],"norm":{...}}
+NEWSEVENTS_EXPORT std::string ToJson(const Mention& mention);
 
 }  // namespace v1
 }  // namespace newsevents

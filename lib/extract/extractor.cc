@@ -26,8 +26,8 @@ namespace newsevents {
 inline namespace v1 {
 
 using internal::Candidate;
-using internal::Mention;
-using internal::OffsetMap;
+using internal::FoundMention;
+
 using internal::ToAbsl;
 using internal::AsciiLower;
 
@@ -72,12 +72,12 @@ struct RuleText {
   std::vector<std::size_t> placeholder_at;  // rule-text offset of mention i
 };
 
-RuleText BuildRuleText(std::string_view sentence, const std::vector<Mention>& mentions) {
+RuleText BuildRuleText(std::string_view sentence, const std::vector<FoundMention>& mentions) {
   RuleText built;
   built.text.reserve(sentence.size() + 8 * mentions.size());
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& mention = mentions[i];
+    const FoundMention& mention = mentions[i];
     built.text.append(sentence.substr(at, mention.begin - at));
     built.map.AppendCopy(mention.begin - at);
     const std::string placeholder =
@@ -113,8 +113,16 @@ struct Extractor::Impl {
     return nullptr;
   }
 
-  void ExtractSentences(const Document& document, const internal::NormalizedText& normalized,
-                        const OffsetMap& to_input, const std::vector<Span>& sentences,
+  // A document made ready for its rules: normalized, split, and the
+  // languages whose rules read it.
+  struct Prepared {
+    NormalizedText text;
+    std::vector<Span> sentences;  // in text.text
+    std::vector<const Language*> languages;
+  };
+  Prepared Prepare(const Document& document) const;
+
+  void ExtractSentences(const Document& document, const Prepared& prepared,
                         const Language& language, std::vector<Event>* events) const;
 };
 
@@ -177,19 +185,31 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
-void Extractor::Impl::ExtractSentences(const Document& document,
-                                       const internal::NormalizedText& normalized,
-                                       const OffsetMap& to_input,
-                                       const std::vector<Span>& sentences,
+Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document) const {
+  Prepared prepared;
+  prepared.text = Normalize(document);
+  std::string_view lang = options.lang;
+  if (lang.empty()) lang = document.lang;
+  if (lang.empty() || Find(lang) == nullptr) lang = internal::DetectLanguage(prepared.text.text);
+  prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
+  for (const Language& language : languages) {
+    // Undetermined text is read in every language rather than lost.
+    if (lang == "und" || language.code == lang) prepared.languages.push_back(&language);
+  }
+  return prepared;
+}
+
+void Extractor::Impl::ExtractSentences(const Document& document, const Prepared& prepared,
                                        const Language& language,
                                        std::vector<Event>* events) const {
-  const std::string_view text = normalized.text;
+  const std::string_view text = prepared.text.text;
+  const OffsetMap& to_input = prepared.text.map;
   auto surface = [&](Span input_span) {
     return document.bytes.substr(input_span.begin, input_span.size());
   };
-  for (const Span& sentence : sentences) {
+  for (const Span& sentence : prepared.sentences) {
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
-    const std::vector<Mention> mentions = language.mentions->Find(sentence_text);
+    const std::vector<FoundMention> mentions = language.mentions->Find(sentence_text);
     const RuleText rule_text = BuildRuleText(sentence_text, mentions);
     // Rule text span -> input bytes.
     auto to_source = [&](std::size_t begin, std::size_t end) {
@@ -238,28 +258,37 @@ void Extractor::Impl::ExtractSentences(const Document& document,
 }
 
 std::vector<Event> Extractor::Extract(const Document& document) const {
-  const internal::DecodedText decoded = internal::DecodeUtf8(document.bytes);
-  const internal::NormalizedText normalized = internal::Normalize(decoded.text);
-  const OffsetMap to_input = normalized.map.Then(decoded.map);
-
-  std::string_view lang = impl_->options.lang;
-  if (lang.empty()) lang = document.lang;
-  if (lang.empty() || impl_->Find(lang) == nullptr) {
-    lang = internal::DetectLanguage(normalized.text);
-  }
-  const std::vector<Span> sentences =
-      internal::SplitSentences(normalized.text, lang == "und" ? "en" : lang);
-
+  const Impl::Prepared prepared = impl_->Prepare(document);
   std::vector<Event> events;
-  for (const Impl::Language& language : impl_->languages) {
-    // Undetermined text is read in every language rather than lost.
-    if (lang != "und" && language.code != lang) continue;
-    impl_->ExtractSentences(document, normalized, to_input, sentences, language, &events);
+  for (const Impl::Language* language : prepared.languages) {
+    impl_->ExtractSentences(document, prepared, *language, &events);
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
   });
   return events;
+}
+
+std::vector<Mention> Extractor::Mentions(const Document& document) const {
+  const Impl::Prepared prepared = impl_->Prepare(document);
+  std::vector<Mention> mentions;
+  if (prepared.languages.empty()) return mentions;
+  // The first language's recognizers: those of the detected or given one.
+  const Impl::Language& language = *prepared.languages.front();
+  for (const Span& sentence : prepared.sentences) {
+    const std::string_view sentence_text =
+        std::string_view(prepared.text.text).substr(sentence.begin, sentence.size());
+    for (const FoundMention& found : language.mentions->Find(sentence_text)) {
+      Mention mention;
+      mention.kind = found.kind;
+      mention.span = prepared.text.map.ToSource(
+          {sentence.begin + found.begin, sentence.begin + found.end});
+      mention.text = document.bytes.substr(mention.span.begin, mention.span.size());
+      mention.norm = found.value;
+      mentions.push_back(std::move(mention));
+    }
+  }
+  return mentions;
 }
 
 std::vector<std::vector<Event>> Extractor::ExtractBatch(

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "normalize/offset_map.h"
+#include "newsevents/offset_map.h"
 
 namespace newsevents::internal {
 

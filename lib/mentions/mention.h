@@ -8,25 +8,25 @@
 #include <string_view>
 
 #include "newsevents/event.h"
+#include "newsevents/mention.h"
 
 namespace newsevents::internal {
-
-enum class MentionKind { kOrganization, kMoney, kPercent, kQuantity, kDate };
 
 // The placeholder letter and the rule fragment name of each kind.
 struct MentionKindInfo {
   MentionKind kind;
   char letter;             // in placeholders: "\x01" letter index "\x02"
   std::string_view name;   // in rules: {ORG}, {MONEY}, ...
-  std::string_view label;  // for people: "organization", "money", ...
+  std::string_view label;  // MentionKindName: "organization", "money", ...
 };
 const MentionKindInfo& InfoOf(MentionKind kind);
 // The kind whose rule fragment is `name`, or nullptr.
 const MentionKindInfo* KindNamed(std::string_view name);
 
-struct Mention {
+// A mention as the recognizers find it, in the text they were given.
+struct FoundMention {
   MentionKind kind;
-  std::size_t begin;  // byte offsets in the text it was found in
+  std::size_t begin;  // byte offsets in that text
   std::size_t end;
   Value value;
 };

@@ -96,7 +96,7 @@ const Entity* OrganizationRecognizer::Lookup(std::string_view alias) const {
 }
 
 void OrganizationRecognizer::Find(std::string_view text,
-                                  std::vector<Mention>* out) const {
+                                  std::vector<FoundMention>* out) const {
   auto add = [&](std::string_view match, const Entity* entity, std::string_view name) {
     const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
     Organization organization;

@@ -43,7 +43,7 @@ class OrganizationRecognizer {
   // Appends the organizations named in `text`: entities of the list by any
   // alias, and unlisted names with a corporate suffix ("Acme Widgets Corp.").
   // Overlaps are resolved by the caller.
-  void Find(std::string_view text, std::vector<Mention>* out) const;
+  void Find(std::string_view text, std::vector<FoundMention>* out) const;
 
   // The entity with this alias or canonical name, or nullptr.
   const Entity* Lookup(std::string_view alias) const;

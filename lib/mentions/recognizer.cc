@@ -212,7 +212,7 @@ Qualifier MentionRecognizer::QualifierOf(std::string_view cue) const {
   return Qualifier::kExact;
 }
 
-void MentionRecognizer::FindMoney(std::string_view text, std::vector<Mention>* out) const {
+void MentionRecognizer::FindMoney(std::string_view text, std::vector<FoundMention>* out) const {
   re2::StringPiece qualifier, currency, number, scale;
   auto add = [&](re2::StringPiece whole) {
     const std::optional<double> value = ParseDigits(View(number), lang_);
@@ -244,7 +244,7 @@ void MentionRecognizer::FindMoney(std::string_view text, std::vector<Mention>* o
   }
 }
 
-void MentionRecognizer::FindPercents(std::string_view text, std::vector<Mention>* out) const {
+void MentionRecognizer::FindPercents(std::string_view text, std::vector<FoundMention>* out) const {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece qualifier, sign, first, second, unit;
   re2::StringPiece whole;
@@ -283,7 +283,7 @@ void MentionRecognizer::FindPercents(std::string_view text, std::vector<Mention>
   }
 }
 
-void MentionRecognizer::FindNumbers(std::string_view text, std::vector<Mention>* out) const {
+void MentionRecognizer::FindNumbers(std::string_view text, std::vector<FoundMention>* out) const {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece qualifier, number, scale;
   while (RE2::PartialMatch(input, *number_, &qualifier, &number, &scale)) {
@@ -316,8 +316,8 @@ void MentionRecognizer::FindNumbers(std::string_view text, std::vector<Mention>*
   }
 }
 
-std::vector<Mention> MentionRecognizer::Find(std::string_view text) const {
-  std::vector<Mention> candidates;
+std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {
+  std::vector<FoundMention> candidates;
   FindMoney(text, &candidates);
   FindPercents(text, &candidates);
   FindNumbers(text, &candidates);
@@ -328,8 +328,8 @@ std::vector<Mention> MentionRecognizer::Find(std::string_view text) const {
   std::vector<std::size_t> order(candidates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    const Mention& a = candidates[i];
-    const Mention& b = candidates[j];
+    const FoundMention& a = candidates[i];
+    const FoundMention& b = candidates[j];
     const std::size_t length_a = a.end - a.begin, length_b = b.end - b.begin;
     if (length_a != length_b) return length_a > length_b;
     if (a.kind != b.kind) return KindRank(a.kind) < KindRank(b.kind);
@@ -345,29 +345,10 @@ std::vector<Mention> MentionRecognizer::Find(std::string_view text) const {
   std::sort(kept.begin(), kept.end(), [&](std::size_t i, std::size_t j) {
     return candidates[i].begin < candidates[j].begin;
   });
-  std::vector<Mention> mentions;
+  std::vector<FoundMention> mentions;
   mentions.reserve(kept.size());
   for (std::size_t i : kept) mentions.push_back(candidates[i]);
   return mentions;
-}
-
-const MentionKindInfo& InfoOf(MentionKind kind) {
-  static constexpr MentionKindInfo kInfo[] = {
-      {MentionKind::kOrganization, 'O', "ORG", "organization"},
-      {MentionKind::kMoney, 'M', "MONEY", "money"},
-      {MentionKind::kPercent, 'P', "PERCENT", "percent"},
-      {MentionKind::kQuantity, 'Q', "QUANTITY", "quantity"},
-      {MentionKind::kDate, 'D', "DATE", "date"},
-  };
-  return kInfo[static_cast<int>(kind)];
-}
-
-const MentionKindInfo* KindNamed(std::string_view name) {
-  for (MentionKind kind : {MentionKind::kOrganization, MentionKind::kMoney,
-                           MentionKind::kPercent, MentionKind::kQuantity, MentionKind::kDate}) {
-    if (InfoOf(kind).name == name) return &InfoOf(kind);
-  }
-  return nullptr;
 }
 
 }  // namespace newsevents::internal

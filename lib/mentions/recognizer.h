@@ -29,16 +29,16 @@ class MentionRecognizer {
       std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations);
 
   // The mentions of `text`, ordered by position and never overlapping.
-  std::vector<Mention> Find(std::string_view text) const;
+  std::vector<FoundMention> Find(std::string_view text) const;
 
   const std::string& lang() const { return lang_; }
 
  private:
   MentionRecognizer() = default;
 
-  void FindMoney(std::string_view text, std::vector<Mention>* out) const;
-  void FindPercents(std::string_view text, std::vector<Mention>* out) const;
-  void FindNumbers(std::string_view text, std::vector<Mention>* out) const;
+  void FindMoney(std::string_view text, std::vector<FoundMention>* out) const;
+  void FindPercents(std::string_view text, std::vector<FoundMention>* out) const;
+  void FindNumbers(std::string_view text, std::vector<FoundMention>* out) const;
   Qualifier QualifierOf(std::string_view cue) const;
 
   std::string lang_;

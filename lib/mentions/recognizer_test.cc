@@ -20,15 +20,15 @@ class RecognizerTest : public testing::Test {
     return *organizations;
   }
 
-  static std::vector<Mention> Find(std::string_view text, std::string lang = "en") {
+  static std::vector<FoundMention> Find(std::string_view text, std::string lang = "en") {
     auto recognizer = MentionRecognizer::Create(lang, Organizations());
     EXPECT_TRUE(recognizer.ok()) << recognizer.status().ToString();
     return recognizer.value()->Find(text);
   }
 
   // The one mention of `text`, which must cover all of it.
-  static Mention Only(std::string_view text, std::string lang = "en") {
-    const std::vector<Mention> mentions = Find(text, lang);
+  static FoundMention Only(std::string_view text, std::string lang = "en") {
+    const std::vector<FoundMention> mentions = Find(text, lang);
     EXPECT_EQ(mentions.size(), 1u) << text;
     if (mentions.empty()) return {MentionKind::kQuantity, 0, 0, {}};
     EXPECT_EQ(mentions[0].begin, 0u) << text;
@@ -102,7 +102,7 @@ TEST_F(RecognizerTest, OrganizationsByAliasAndSuffix) {
 
 TEST_F(RecognizerTest, CapitalizedWordBeforeAKnownNameIsLeftOut) {
   const std::string text = "Rivals Dell Technologies Inc. fell";
-  const std::vector<Mention> mentions = Find(text);
+  const std::vector<FoundMention> mentions = Find(text);
   ASSERT_EQ(mentions.size(), 1u);
   EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin),
             "Dell Technologies Inc.");
@@ -111,7 +111,7 @@ TEST_F(RecognizerTest, CapitalizedWordBeforeAKnownNameIsLeftOut) {
 
 TEST_F(RecognizerTest, QuantitiesAndYears) {
   const std::string text = "It moved 12,000 H100 chips in 2024.";
-  const std::vector<Mention> mentions = Find(text);
+  const std::vector<FoundMention> mentions = Find(text);
   ASSERT_EQ(mentions.size(), 2u);
   EXPECT_EQ(std::get<Quantity>(mentions[0].value).value, 12000);
   EXPECT_EQ(std::get<Date>(mentions[1].value).iso, "2024");
@@ -119,7 +119,7 @@ TEST_F(RecognizerTest, QuantitiesAndYears) {
 
 TEST_F(RecognizerTest, MentionsNeverOverlap) {
   const std::string text = "Dell shares slipped 3.8% to $114.77 and HPE rose 1%.";
-  const std::vector<Mention> mentions = Find(text);
+  const std::vector<FoundMention> mentions = Find(text);
   ASSERT_EQ(mentions.size(), 5u);
   for (std::size_t i = 1; i < mentions.size(); ++i) {
     EXPECT_LE(mentions[i - 1].end, mentions[i].begin);

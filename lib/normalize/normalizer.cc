@@ -80,7 +80,7 @@ class Writer {
     if (newline && !(c == '\n' && last_was_cr_)) ++newlines_;  // "\r\n" is one
     last_was_cr_ = c == '\r';
   }
-  NormalizedText Finish() {
+  FoldedText Finish() {
     FlushSpace();
     return std::move(out_);
   }
@@ -96,7 +96,7 @@ class Writer {
     newlines_ = 0;
   }
 
-  NormalizedText out_;
+  FoldedText out_;
   std::size_t space_length_ = 0;  // source bytes of the pending white space
   int newlines_ = 0;              // line breaks in it ("\r\n" counts once)
   bool last_was_cr_ = false;
@@ -118,7 +118,7 @@ std::size_t SequenceLength(std::string_view text, std::size_t at,
 
 }  // namespace
 
-NormalizedText Normalize(std::string_view text) {
+FoldedText Normalize(std::string_view text) {
   Writer writer(text.size());
   std::size_t at = 0;
   while (at < text.size()) {

@@ -11,17 +11,17 @@
 #include <string>
 #include <string_view>
 
-#include "normalize/offset_map.h"
+#include "newsevents/offset_map.h"
 
 namespace newsevents::internal {
 
-struct NormalizedText {
+struct FoldedText {
   std::string text;
   OffsetMap map;  // text -> the normalizer's input
 };
 
 // `text` must be valid UTF-8 (DecodeUtf8's output).
-NormalizedText Normalize(std::string_view text);
+FoldedText Normalize(std::string_view text);
 
 }  // namespace newsevents::internal
 

@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Normalizer, MapsEveryOutputByteBackToItsSource) {
   const std::string input = "Musk\xE2\x80\x99s  xAI\xE2\x80\xA6";
-  const NormalizedText normalized = Normalize(input);
+  const FoldedText normalized = Normalize(input);
   ASSERT_EQ(normalized.text, "Musk's xAI...");
   EXPECT_EQ(normalized.map.ToSource({4, 5}), (Span{4, 7}));    // ' <- ’
   EXPECT_EQ(normalized.map.ToSource({7, 10}), (Span{10, 13}));  // xAI
@@ -74,7 +74,7 @@ TEST(Normalizer, PropertyMapIsMonotonicAndFaithful) {
     const int length = static_cast<int>(random() % 24);
     for (int i = 0; i < length; ++i) input += alphabet[random() % alphabet.size()];
     const DecodedText decoded = DecodeUtf8(input);
-    const NormalizedText normalized = Normalize(decoded.text);
+    const FoldedText normalized = Normalize(decoded.text);
     const OffsetMap map = normalized.map.Then(decoded.map);
     ASSERT_EQ(map.output_size(), normalized.text.size());
     std::size_t previous_begin = 0;

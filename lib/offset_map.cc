@@ -1,8 +1,9 @@
-#include "normalize/offset_map.h"
+#include "newsevents/offset_map.h"
 
 #include <algorithm>
 
-namespace newsevents::internal {
+namespace newsevents {
+inline namespace v1 {
 
 OffsetMap OffsetMap::Identity(std::size_t size) {
   OffsetMap map;
@@ -91,4 +92,5 @@ OffsetMap OffsetMap::Then(const OffsetMap& earlier) const {
   return composed;
 }
 
-}  // namespace newsevents::internal
+}  // namespace v1
+}  // namespace newsevents

@@ -1,8 +1,9 @@
-#include "normalize/offset_map.h"
+#include "newsevents/offset_map.h"
 
 #include "gtest/gtest.h"
 
-namespace newsevents::internal {
+namespace newsevents {
+inline namespace v1 {
 namespace {
 
 TEST(OffsetMap, IdentityMapsEachByteToItself) {
@@ -76,4 +77,5 @@ TEST(OffsetMap, OutOfRangeSpansAreClamped) {
 }
 
 }  // namespace
-}  // namespace newsevents::internal
+}  // namespace v1
+}  // namespace newsevents

@@ -1,5 +1,5 @@
 // OffsetMap: where each byte of a derived text came from in the text it was
-// derived from. Every stage that rewrites text (decoding, HTML to text,
+// derived from (Normalize's result carries one: normalized text -> input). Every stage that rewrites text (decoding, HTML to text,
 // normalization, placeholders) builds one, and maps compose, so a span found
 // in the final text translates back to the caller's original bytes.
 //
@@ -12,17 +12,19 @@
 // their source ranges never go backwards (the map is monotonic).
 //
 // Thread safety: const methods may be called from any number of threads.
-#ifndef NEWSEVENTS_LIB_NORMALIZE_OFFSET_MAP_H_
-#define NEWSEVENTS_LIB_NORMALIZE_OFFSET_MAP_H_
+#ifndef NEWSEVENTS_OFFSET_MAP_H_
+#define NEWSEVENTS_OFFSET_MAP_H_
 
 #include <cstddef>
 #include <vector>
 
 #include "newsevents/event.h"
+#include "newsevents/export.h"
 
-namespace newsevents::internal {
+namespace newsevents {
+inline namespace v1 {
 
-class OffsetMap {
+class NEWSEVENTS_EXPORT OffsetMap {
  public:
   // An empty map, ready to build: output and source both empty.
   OffsetMap() = default;
@@ -73,6 +75,7 @@ class OffsetMap {
   std::size_t output_size_ = 0;
 };
 
-}  // namespace newsevents::internal
+}  // namespace v1
+}  // namespace newsevents
 
-#endif  // NEWSEVENTS_LIB_NORMALIZE_OFFSET_MAP_H_
+#endif  // NEWSEVENTS_OFFSET_MAP_H_
