@@ -13,7 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "embedded.h"
-#include "ingest/decode.h"
+#include "ingest/ingest.h"
 #include "mentions/organizations.h"
 #include "mentions/recognizer.h"
 #include "normalize/normalizer.h"
@@ -205,7 +205,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   const std::string_view text = prepared.text.text;
   const OffsetMap& to_input = prepared.text.map;
   auto surface = [&](Span input_span) {
-    return document.bytes.substr(input_span.begin, input_span.size());
+    return internal::SurfaceText(document.bytes, prepared.text.encoding, input_span);
   };
   for (const Span& sentence : prepared.sentences) {
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
@@ -283,7 +283,8 @@ std::vector<Mention> Extractor::Mentions(const Document& document) const {
       mention.kind = found.kind;
       mention.span = prepared.text.map.ToSource(
           {sentence.begin + found.begin, sentence.begin + found.end});
-      mention.text = document.bytes.substr(mention.span.begin, mention.span.size());
+      mention.text =
+          internal::SurfaceText(document.bytes, prepared.text.encoding, mention.span);
       mention.norm = found.value;
       mentions.push_back(std::move(mention));
     }

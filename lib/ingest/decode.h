@@ -14,6 +14,7 @@ struct DecodedText {
   std::string text;           // valid UTF-8
   OffsetMap map;              // text -> input bytes
   std::size_t repaired = 0;   // invalid sequences read as U+FFFD
+  std::string encoding = "UTF-8";  // the charset the bytes were read in
 };
 
 // Reads `bytes` as UTF-8: a leading byte-order mark is dropped, and each

@@ -1,17 +1,82 @@
 #include "ingest/ingest.h"
 
+#include <algorithm>
+
+#include "ingest/charset.h"
 #include "ingest/decode.h"
+#include "ingest/html.h"
+#include "string_views.h"
 
 namespace newsevents::internal {
+namespace {
+
+bool IsHtml(const Document& document) {
+  switch (document.content_type) {
+    case ContentType::kHtml: return true;
+    case ContentType::kText: return false;
+    case ContentType::kAuto: break;
+  }
+  const std::string id = AsciiLower(document.id);
+  for (std::string_view extension : {".html", ".htm", ".xhtml"}) {
+    if (id.size() >= extension.size() &&
+        id.compare(id.size() - extension.size(), extension.size(), extension) == 0) {
+      return true;
+    }
+  }
+  return LooksLikeHtml(document.bytes);
+}
+
+// The bytes as UTF-8, by the charset order of ingest.h.
+DecodedText Decode(const Document& document, bool html) {
+  const std::string_view bytes = document.bytes;
+  std::string charset(CharsetFromBom(bytes));
+  if (charset.empty()) charset = document.encoding;
+  if (charset.empty() && html) charset = CharsetFromMeta(bytes);
+  // A page that declares UTF-8 but is not (a common lie) is detected like
+  // one that declares nothing.
+  if (AsciiLower(charset) == "utf-8" || AsciiLower(charset) == "utf8") {
+    charset = LooksLikeUtf8(bytes) ? "UTF-8" : DetectCharset(bytes);
+  }
+  if (charset.empty()) charset = LooksLikeUtf8(bytes) ? "UTF-8" : DetectCharset(bytes);
+  // Latin-1 labels mean windows-1252 on the web.
+  const std::string lower = AsciiLower(charset);
+  if (lower == "iso-8859-1" || lower == "latin1" || lower == "us-ascii" || lower == "ascii") {
+    charset = "windows-1252";
+  }
+  if (charset != "UTF-8") {
+    DecodedText converted;
+    if (ConvertToUtf8(bytes, charset, &converted)) return converted;
+    // An unknown charset name: read what can be read as UTF-8.
+  }
+  return DecodeUtf8(bytes);
+}
+
+}  // namespace
 
 IngestedText Ingest(const Document& document) {
-  DecodedText decoded = DecodeUtf8(document.bytes);
+  const bool html = IsHtml(document);
+  DecodedText decoded = Decode(document, html);
   IngestedText ingested;
-  ingested.text = std::move(decoded.text);
-  ingested.map = std::move(decoded.map);
-  ingested.encoding = "UTF-8";
+  ingested.encoding = std::move(decoded.encoding);
   ingested.repaired = decoded.repaired;
+  if (html) {
+    HtmlText visible = HtmlToText(decoded.text);
+    ingested.text = std::move(visible.text);
+    ingested.map = visible.map.Then(decoded.map);
+    ingested.metadata = std::move(visible.metadata);
+  } else {
+    ingested.text = std::move(decoded.text);
+    ingested.map = std::move(decoded.map);
+  }
   return ingested;
+}
+
+std::string SurfaceText(std::string_view bytes, const std::string& encoding, Span span) {
+  const std::string_view surface = bytes.substr(std::min(span.begin, bytes.size()), span.size());
+  if (encoding == "UTF-8") return std::string(surface);
+  DecodedText converted;
+  if (!ConvertToUtf8(surface, encoding, &converted)) return std::string(surface);
+  return std::move(converted.text);
 }
 
 }  // namespace newsevents::internal

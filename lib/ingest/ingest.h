@@ -26,6 +26,11 @@ struct IngestedText {
 // text by a real parser (gumbo).
 IngestedText Ingest(const Document& document);
 
+// The bytes of `span` as UTF-8 text: the bytes themselves when `encoding` is
+// UTF-8, else their conversion from `encoding` (so an event found in a
+// windows-1252 page reads "reculé", not an invalid byte).
+std::string SurfaceText(std::string_view bytes, const std::string& encoding, Span span);
+
 }  // namespace newsevents::internal
 
 #endif  // NEWSEVENTS_LIB_INGEST_INGEST_H_
