@@ -142,7 +142,7 @@ def test_bytes_like_inputs(extractor):
 
 
 def test_invalid_utf8_is_read_not_raised(extractor):
-    data = b"\xff\xfe\x80 caf\xe9. " + DELL
+    data = b"\xff\x80\x80 caf\xe9. " + DELL  # no byte-order mark: not UTF-16
     event = only(extractor.extract(data, lang="en"), "share_move")
     assert event.offset_unit == "bytes"
     assert data[event.start:event.end].decode("utf-8") == event.text

@@ -8,7 +8,7 @@ DOCUMENTS = [
     "Résumé 🚀 — Dell shares slipped 3.8% to $114.77.",
     b"",
     b"The weather was mild on Tuesday.",
-    b"\xff\xfe Dell shares slipped 3.8% to $114.77.",
+    b"\xff\x80 Dell shares slipped 3.8% to $114.77.",
 ]
 
 
