@@ -108,7 +108,11 @@ bool ConvertToUtf8(std::string_view bytes, const std::string& charset, DecodedTe
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(charset.c_str(), &status));
   if (U_FAILURE(status)) return false;
-  const char* canonical = ucnv_getName(converter.get(), &status);
+  // The charset's usual name ("windows-1252"), not ICU's internal one.
+  const char* internal_name = ucnv_getName(converter.get(), &status);
+  const char* canonical = ucnv_getStandardName(internal_name, "MIME", &status);
+  if (canonical == nullptr) canonical = ucnv_getStandardName(internal_name, "IANA", &status);
+  if (U_FAILURE(status)) canonical = nullptr;
 
   DecodedText decoded;
   decoded.text.reserve(bytes.size() + bytes.size() / 4);

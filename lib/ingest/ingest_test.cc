@@ -1,0 +1,171 @@
+// Ingestion and normalization through the public entry point, Normalize:
+// fixtures in each encoding, and HTML; every span must address the input.
+#include <random>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "ingest/charset.h"
+#include "ingest/html.h"
+#include "newsevents/text.h"
+
+namespace newsevents {
+namespace {
+
+Document Doc(std::string bytes, ContentType type = ContentType::kAuto) {
+  Document document;
+  document.bytes = std::move(bytes);
+  document.content_type = type;
+  return document;
+}
+
+// The input bytes behind the first occurrence of `needle` in the text.
+std::string SourceOf(const Document& document, const NormalizedText& text,
+                     std::string_view needle) {
+  const std::size_t at = text.text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle << " not in " << text.text;
+  if (at == std::string::npos) return {};
+  const Span span = text.map.ToSource({at, at + needle.size()});
+  return document.bytes.substr(span.begin, span.size());
+}
+
+TEST(Ingest, Utf8WithByteOrderMark) {
+  const Document document = Doc("\xEF\xBB\xBFLe titre a recul\xC3\xA9.");
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "Le titre a recul\xC3\xA9.");
+  EXPECT_EQ(text.encoding, "UTF-8");
+  EXPECT_EQ(SourceOf(document, text, "Le"), "Le");
+}
+
+TEST(Ingest, Windows1252FrenchIsDetected) {
+  // é, the cp1252 right quote (0x92), € (0x80), « » and a no-break space.
+  const Document document =
+      Doc("L\x92" "action a recul\xE9 de 3,8\xA0% \xE0 114,77 \x80, selon \xABles analystes\xBB. "
+          "Le march\xE9 reste nerveux apr\xE8s une s\xE9" "ance agit\xE9" "e.");
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.encoding, "windows-1252");
+  EXPECT_EQ(text.repaired, 0u);
+  EXPECT_EQ(text.text.substr(0, 48),
+            "L'action a recul\xC3\xA9 de 3,8 % \xC3\xA0 114,77 \xE2\x82\xAC, selon");
+  EXPECT_EQ(SourceOf(document, text, "recul\xC3\xA9"), "recul\xE9");
+  EXPECT_EQ(SourceOf(document, text, "\xE2\x82\xAC"), "\x80");
+  EXPECT_EQ(SourceOf(document, text, "L'action"), "L\x92" "action");
+}
+
+TEST(Ingest, Iso885915ByHintAndByMetaCharset) {
+  Document document = Doc("Un prix de 20 \xA4 pour l'\xE9t\xE9.");
+  document.encoding = "ISO-8859-15";
+  NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "Un prix de 20 \xE2\x82\xAC pour l'\xC3\xA9t\xC3\xA9.");
+
+  const Document page = Doc(
+      "<html><head><meta charset=\"iso-8859-15\"><title>Prix</title></head>"
+      "<body><p>Un prix de 20 \xA4.</p></body></html>");
+  text = Normalize(page);
+  EXPECT_EQ(text.text, "Un prix de 20 \xE2\x82\xAC.");
+  EXPECT_EQ(SourceOf(page, text, "\xE2\x82\xAC"), "\xA4");
+  EXPECT_EQ(text.metadata.at("title"), "Prix");
+}
+
+TEST(Ingest, Utf16WithByteOrderMark) {
+  const std::string little("\xFF\xFE" "D\0e\0l\0l\0 \0\xE9\0", 14);
+  Document document = Doc(little);
+  NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "Dell \xC3\xA9");
+  EXPECT_EQ(text.encoding, "UTF-16LE");
+  EXPECT_EQ(text.map.ToSource({0, 4}), (Span{2, 10}));
+  EXPECT_EQ(text.map.ToSource({5, 7}), (Span{12, 14}));
+
+  const std::string big("\xFE\xFF\0D\0e\0l\0l", 10);
+  text = Normalize(Doc(big));
+  EXPECT_EQ(text.text, "Dell");
+  EXPECT_EQ(text.encoding, "UTF-16BE");
+}
+
+TEST(Ingest, DamagedUtf8IsRepairedNotReinterpreted) {
+  const Document document = Doc("Caf\xC3\xA9 \xFF cr\xC3\xA8me \xC3\xA0 la fin.");
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.encoding, "UTF-8");
+  EXPECT_EQ(text.repaired, 1u);
+  EXPECT_EQ(text.text, "Caf\xC3\xA9 \xEF\xBF\xBD cr\xC3\xA8me \xC3\xA0 la fin.");
+}
+
+TEST(Ingest, HtmlVisibleTextEntitiesAndBlocks) {
+  const Document document = Doc(
+      "<!DOCTYPE html><html lang=\"fr\"><head><title>Dell &amp; HPE</title>"
+      "<meta name=\"description\" content=\"R\xC3\xA9sum\xC3\xA9\">"
+      "<meta property=\"og:title\" content=\"OG\">"
+      "<meta property=\"article:published_time\" content=\"2024-12-05\">"
+      "<style>p{}</style><script>var x = 'Dell shares slipped';</script></head>"
+      "<body><header>Site</header><nav><a>Home</a></nav>"
+      "<div><div><p>Dell&nbsp;shares <b>slipped</b> 3.8&#37;.</p><p>Second</p></div></div>"
+      "<ul><li>One</li><li>Two<br>lines</li></ul>"
+      "<aside>Ad</aside><form><label>Sign up</label><input value=x></form><footer>(c)</footer>"
+      "</body></html>");
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "Dell shares slipped 3.8%.\n\nSecond\n\nOne\n\nTwo\nlines");
+  EXPECT_EQ(text.metadata.at("title"), "Dell & HPE");
+  EXPECT_EQ(text.metadata.at("lang"), "fr");
+  EXPECT_EQ(text.metadata.at("description"), "R\xC3\xA9sum\xC3\xA9");
+  EXPECT_EQ(text.metadata.at("og:title"), "OG");
+  EXPECT_EQ(text.metadata.at("article:published_time"), "2024-12-05");
+  EXPECT_EQ(SourceOf(document, text, "Dell shares"), "Dell&nbsp;shares");
+  EXPECT_EQ(SourceOf(document, text, "3.8%"), "3.8&#37;");
+  EXPECT_EQ(SourceOf(document, text, "slipped"), "slipped");
+}
+
+TEST(Ingest, HtmlBySniffingAndNotPlainText) {
+  EXPECT_TRUE(internal::LooksLikeHtml("  <html><body>x</body></html>"));
+  EXPECT_TRUE(internal::LooksLikeHtml("<P>Paragraph"));
+  EXPECT_FALSE(internal::LooksLikeHtml("Shares rose 3% as x < y and y > z."));
+  Document page = Doc("<p>A &lt;b&gt; tag</p>");
+  EXPECT_EQ(Normalize(page).text, "A <b> tag");
+  Document text = Doc("<p>A tag</p>", ContentType::kText);
+  EXPECT_EQ(Normalize(text).text, "<p>A tag</p>");
+}
+
+TEST(Ingest, HtmlDeclaringUtf8ButWrittenInWindows1252) {
+  const Document document =
+      Doc("<html><head><meta charset=utf-8></head><body><p>D\xE9j\xE0 vu, \xE9t\xE9 "
+          "et caf\xE9 cr\xE8me.</p></body></html>");
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "D\xC3\xA9j\xC3\xA0 vu, \xC3\xA9t\xC3\xA9 et caf\xC3\xA9 cr\xC3\xA8me.");
+}
+
+TEST(Ingest, MetaCharsetPrescan) {
+  EXPECT_EQ(internal::CharsetFromMeta("<meta charset=\"UTF-8\">"), "utf-8");
+  EXPECT_EQ(internal::CharsetFromMeta(
+                "<META http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-15\">"),
+            "iso-8859-15");
+  EXPECT_EQ(internal::CharsetFromMeta("<p>charset=utf-8</p>"), "");
+}
+
+// Random bytes, as text and as HTML: the map stays inside the input, never
+// goes backwards, and each normalized byte has a source.
+TEST(Ingest, PropertyRandomBytesMapMonotonicallyIntoTheInput) {
+  const std::vector<std::string> alphabet = {
+      "a", "Z", " ", "\n", "<p>", "</p>", "<br>", "&amp;", "&#233;", "&bogus", "<script>",
+      "\xC3\xA9", "\xE2\x80\x99", "\xFF", "\xFE", "\x80", "\x92", std::string("\0", 1),
+      "<!--", "-->", "<meta charset=latin1>", "\xEF\xBB\xBF"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 1000; ++round) {
+    std::string bytes;
+    const int length = static_cast<int>(random() % 30);
+    for (int i = 0; i < length; ++i) bytes += alphabet[random() % alphabet.size()];
+    for (ContentType type : {ContentType::kText, ContentType::kHtml}) {
+      const Document document = Doc(bytes, type);
+      const NormalizedText text = Normalize(document);
+      ASSERT_EQ(text.map.output_size(), text.text.size());
+      ASSERT_EQ(text.map.source_size(), bytes.size()) << round;
+      std::size_t previous = 0;
+      for (std::size_t at = 0; at < text.text.size(); ++at) {
+        const Span source = text.map.ToSource({at, at + 1});
+        ASSERT_LE(source.end, bytes.size()) << round;
+        ASSERT_GE(source.begin, previous) << round;
+        previous = source.begin;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsevents
