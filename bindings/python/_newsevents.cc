@@ -21,6 +21,7 @@
 
 #include "newsevents/extractor.h"
 #include "newsevents/json.h"
+#include "newsevents/text.h"
 #include "newsevents/version.h"
 
 namespace py = pybind11;
@@ -137,6 +138,34 @@ class PyExtractor {
   std::unique_ptr<Extractor> extractor_;
 };
 
+// Decodes and normalizes one document (newsevents::Normalize), GIL released.
+newsevents::NormalizedText NormalizeBytes(py::bytes data, ContentType content_type,
+                                          std::string encoding) {
+  Document document;
+  document.bytes = std::string(data);
+  document.content_type = content_type;
+  document.encoding = std::move(encoding);
+  py::gil_scoped_release release;
+  return newsevents::Normalize(document);
+}
+
+// Sentences of one document as ((begin, end) in its bytes, normalized text).
+std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> SentencesOf(
+    py::bytes data, std::string lang, ContentType content_type) {
+  Document document;
+  document.bytes = std::string(data);
+  document.content_type = content_type;
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> out;
+  py::gil_scoped_release release;
+  const newsevents::NormalizedText text = newsevents::Normalize(document);
+  if (lang.empty()) lang = newsevents::DetectLanguage(text.text);
+  for (const newsevents::Sentence& sentence : newsevents::SplitSentences(text, lang)) {
+    out.push_back({{sentence.span.begin, sentence.span.end},
+                   text.text.substr(sentence.normalized.begin, sentence.normalized.size())});
+  }
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_newsevents, m) {
@@ -149,6 +178,35 @@ PYBIND11_MODULE(_newsevents, m) {
       .value("AUTO", ContentType::kAuto, "decided from the bytes")
       .value("TEXT", ContentType::kText, "plain text")
       .value("HTML", ContentType::kHtml, "HTML: only the visible text is read");
+
+  py::class_<newsevents::NormalizedText>(m, "NormalizedText",
+                                         "newsevents::NormalizedText (byte offsets).")
+      .def_property_readonly("text",
+                             [](const newsevents::NormalizedText& self) {
+                               return py::str(self.text);
+                             })
+      .def_readonly("encoding", &newsevents::NormalizedText::encoding)
+      .def_readonly("repaired", &newsevents::NormalizedText::repaired)
+      .def_readonly("metadata", &newsevents::NormalizedText::metadata)
+      .def(
+          "to_source",
+          [](const newsevents::NormalizedText& self, std::size_t begin, std::size_t end) {
+            const newsevents::Span span = self.map.ToSource({begin, end});
+            return std::make_pair(span.begin, span.end);
+          },
+          py::arg("begin"), py::arg("end"),
+          "Input byte span of normalized-text byte span [begin, end).");
+  m.def("normalize", &NormalizeBytes, py::arg("data"), py::arg("content_type"),
+        py::arg("encoding"), "newsevents::Normalize on bytes (GIL released).");
+  m.def("sentences", &SentencesOf, py::arg("data"), py::arg("lang"), py::arg("content_type"),
+        "((begin, end), normalized text) of each sentence (GIL released).");
+  m.def(
+      "detect_language",
+      [](const std::string& text) {
+        py::gil_scoped_release release;
+        return newsevents::DetectLanguage(text);
+      },
+      py::arg("text"), "newsevents::DetectLanguage: 'en', 'fr' or 'und'.");
 
   py::class_<PyExtractor>(m, "Extractor",
                           "A compiled newsevents::Extractor (thread-safe).")

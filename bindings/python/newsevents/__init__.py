@@ -42,6 +42,11 @@ __all__ = [
     "Argument",
     "Event",
     "Extractor",
+    "NormalizedText",
+    "Sentence",
+    "detect_language",
+    "normalize",
+    "sentences",
     "extract",
     "extract_many",
     "__version__",
@@ -461,3 +466,132 @@ def extract_many(documents: Iterable[Union[Data, Mapping[str, Any]]], *,
     ``Extractor(**options).extract_many(documents, threads)``. Reuses the
     default Extractor when no other option is given."""
     return _extractor(options).extract_many(documents, threads=threads)
+
+
+def _byte_offsets(text: str) -> List[int]:
+    """Byte offset in ``text.encode()`` of each code point, and of the end."""
+    offsets = [0]
+    total = 0
+    for character in text:
+        total += len(character.encode("utf-8", "surrogatepass"))
+        offsets.append(total)
+    return offsets
+
+
+class NormalizedText:
+    """A document as the recognizers see it (``newsevents::Normalize``).
+
+    Attributes:
+        text: NFC, typography folded for matching (curly quotes to ', dashes
+            to -, any run of spaces to one), case kept.
+        encoding: the charset the input was read in ("UTF-8",
+            "windows-1252", "UTF-16LE", ...).
+        repaired: how many invalid byte sequences were read as U+FFFD.
+        metadata: for HTML, "title", "lang", "description", "og:title",
+            "article:published_time" when the page has them.
+        offset_unit: the unit of :meth:`to_source` results: "codepoints" for
+            str input, "bytes" for bytes input.
+    """
+
+    __slots__ = ("text", "encoding", "repaired", "metadata", "offset_unit",
+                 "_native", "_data", "_text_bytes")
+
+    def __init__(self, native: "_newsevents.NormalizedText", data: bytes,
+                 codepoints: bool) -> None:
+        """Wraps the compiled result; use :func:`normalize`."""
+        self._native = native
+        self._data = data
+        self.text: str = native.text
+        self.encoding: str = native.encoding
+        self.repaired: int = native.repaired
+        self.metadata: Dict[str, str] = dict(native.metadata)
+        self.offset_unit = "codepoints" if codepoints else "bytes"
+        self._text_bytes: Optional[List[int]] = None
+
+    def to_source(self, start: int, end: int) -> Tuple[int, int]:
+        """Where ``text[start:end]`` came from in the input, in
+        ``offset_unit``: ``data[a:b]`` of the input is its surface form."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"[{start}, {end}) is outside the text "
+                             f"(length {len(self.text)})")
+        if self._text_bytes is None:
+            self._text_bytes = _byte_offsets(self.text)
+        begin, stop = self._native.to_source(self._text_bytes[start],
+                                             self._text_bytes[end])
+        if self.offset_unit == "bytes":
+            return begin, stop
+        table = _codepoint_offsets(self._data, (begin, stop))
+        return table[begin], table[stop]
+
+    def __repr__(self) -> str:
+        """``<NormalizedText UTF-8 'Dell shares ...'>``."""
+        preview = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return f"<NormalizedText {self.encoding} {preview!r}>"
+
+
+class Sentence:
+    """One sentence: where it stands in the input, and its normalized text.
+
+    Attributes:
+        start, end: its span in the input, in code points for str input and
+            bytes for bytes input.
+        text: the sentence's normalized text.
+    """
+
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        """A sentence; :func:`sentences` makes them."""
+        self.start = start
+        self.end = end
+        self.text = text
+
+    @property
+    def span(self) -> Tuple[int, int]:
+        """``(start, end)``."""
+        return (self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when span and text are."""
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self.span == other.span and self.text == other.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        """``Sentence(span=(0, 21), text='Dell shares slipped.')``."""
+        return f"Sentence(span={self.span!r}, text={self.text!r})"
+
+
+def normalize(data: Data, *, content_type: Optional[str] = None,
+              encoding: Optional[str] = None) -> NormalizedText:
+    """Decodes and normalizes a document, as extraction does before its
+    rules: charset (byte-order mark, ``encoding``, HTML ``<meta charset>``,
+    detection), HTML to visible text, NFC and typographic folding. The
+    result maps any span of its text back to the input
+    (:meth:`NormalizedText.to_source`). Never raises on bad bytes: they read
+    as U+FFFD."""
+    raw, codepoints = _input(data)
+    native = _newsevents.normalize(raw, _content_type(content_type), encoding or "")
+    return NormalizedText(native, raw, codepoints)
+
+
+def sentences(data: Data, *, lang: Optional[str] = None,
+              content_type: Optional[str] = None) -> List[Sentence]:
+    """The sentences of a document, in order, as :class:`Sentence` objects.
+    ``lang`` ("en", "fr") picks the abbreviation rules; by default the
+    language is detected."""
+    raw, codepoints = _input(data)
+    found = _newsevents.sentences(raw, lang or "", _content_type(content_type))
+    if not codepoints:
+        return [Sentence(begin, end, text) for (begin, end), text in found]
+    table = _codepoint_offsets(raw, [o for (span, _) in found for o in span])
+    return [Sentence(table[begin], table[end], text) for (begin, end), text in found]
+
+
+def detect_language(text: Data) -> str:
+    """"en", "fr", or "und" when the text is neither (another language, too
+    short, not text)."""
+    raw, _ = _input(text)
+    return _newsevents.detect_language(raw.decode("utf-8", "replace"))

@@ -78,3 +78,25 @@ def extract_many(documents: Iterable[Document], *,
                  threads: Optional[int] = ..., rules: PathList = ...,
                  types: Union[str, Iterable[str], None] = ...,
                  lang: Optional[str] = ...) -> List[List[Event]]: ...
+
+class NormalizedText:
+    text: str
+    encoding: str
+    repaired: int
+    metadata: Dict[str, str]
+    offset_unit: str
+    def to_source(self, start: int, end: int) -> Tuple[int, int]: ...
+
+class Sentence:
+    start: int
+    end: int
+    text: str
+    def __init__(self, start: int, end: int, text: str) -> None: ...
+    @property
+    def span(self) -> Tuple[int, int]: ...
+
+def normalize(data: Data, *, content_type: Optional[str] = ...,
+              encoding: Optional[str] = ...) -> NormalizedText: ...
+def sentences(data: Data, *, lang: Optional[str] = ...,
+              content_type: Optional[str] = ...) -> List[Sentence]: ...
+def detect_language(text: Data) -> str: ...
