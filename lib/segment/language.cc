@@ -12,15 +12,34 @@
 namespace newsevents::internal {
 namespace {
 
+// Function words and the words of business news, each frequent in one
+// language and rare in the other ("a" is both, so neither list has it).
 const absl::flat_hash_set<std::string_view>& EnglishWords() {
   static const auto* words = new absl::flat_hash_set<std::string_view>{
       "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with",
       "as", "by", "at", "from", "its", "it", "this", "be", "are", "were", "has",
       "have", "had", "which", "who", "said", "says", "will", "would", "an",
-      "their", "than", "but", "not", "or", "been", "after", "year", "shares",
-      "share", "stock", "company", "percent", "billion", "million", "up",
-      "down", "over", "into", "about", "more", "they", "he", "she", "we", "also",
-      "deal", "orders", "its", "our", "new", "last", "week"};
+      "their", "than", "but", "not", "or", "been", "after", "before", "year",
+      "shares", "share", "stock", "company", "percent", "billion", "million",
+      "up", "down", "over", "into", "about", "more", "they", "he", "she", "we",
+      "also", "deal", "orders", "our", "new", "last", "week", "per", "cent",
+      "pct", "vs", "cts", "dlrs", "mln", "bln", "shr", "revs", "qtr", "mths",
+      "div", "prior", "pay", "record", "note", "net", "loss", "profit",
+      "dividend", "dividends", "reports", "reported", "announced", "quarter",
+      "quarterly", "sales", "revenue", "earnings", "plc", "inc", "corp", "ltd",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "what", "when",
+      "there", "could", "should", "market", "markets", "trade", "during",
+      "because", "mainly", "includes", "including", "provides", "via", "according",
+      "makes", "again", "gave", "please", "further", "information", "full", "name",
+      "growth", "result", "results", "services", "products", "business", "these",
+      "those", "such", "other", "all", "out", "off", "only", "most", "some", "any",
+      "can", "may", "if", "so", "no", "do", "does", "did", "his", "her", "them",
+      "then", "while", "where", "how", "why", "between", "through", "under",
+      "against", "since", "until", "both", "each", "own", "same", "well", "just",
+      "like", "now", "first", "two", "three", "expected", "increase", "decrease",
+      "operating", "period", "compared", "rose", "fell", "agreement", "contract"};
   return *words;
 }
 
@@ -29,10 +48,35 @@ const absl::flat_hash_set<std::string_view>& FrenchWords() {
       "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en",
       "dans", "pour", "par", "sur", "au", "aux", "avec", "qui", "que", "se",
       "ses", "son", "sa", "ce", "cette", "il", "elle", "ils", "sont", "ont",
-      "été", "a", "pas", "plus", "mais", "ou", "selon", "titre", "action",
-      "actions", "milliards", "millions", "euros", "dollars", "société",
-      "groupe", "entre", "après", "chez", "vers", "contre", "leur", "leurs",
-      "nous", "d'un", "d'une", "l'entreprise", "c'est", "n'est", "année"};
+      "\xC3\xA9t\xC3\xA9", "pas", "plus", "mais", "ou", "selon", "titre", "action",
+      "actions", "milliards", "millions", "euros", "soci\xC3\xA9t\xC3\xA9", "groupe",
+      "entre", "apr\xC3\xA8s", "chez", "vers", "contre", "leur", "leurs", "nous",
+      "ann\xC3\xA9" "e", "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
+      "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
+      "d\xC3\xA9" "cembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+      "samedi", "dimanche", "hausse", "baisse", "chiffre", "affaires", "bourse",
+      "entreprise", "milliard", "ans", "aussi", "\xC3\xAAtre", "fait", "sera",
+      "\xC3\xA9tait", "dont", "o\xC3\xB9", "tr\xC3\xA8s", "comme", "ainsi", "lors",
+      "cours", "march\xC3\xA9", "pays", "gouvernement", "droits", "douane", "ne",
+      "je", "tu", "vous", "on", "y", "mes", "nos", "vos", "ces", "celui", "celle",
+      "sans", "sous", "depuis", "pendant", "avant", "encore", "toujours", "d\xC3\xA9j\xC3\xA0",
+      "tout", "tous", "toute", "toutes", "autre", "autres", "m\xC3\xAAme", "bien",
+      "peu", "beaucoup", "faire", "avoir", "peut", "doit", "selon", "contrat",
+      "commandes", "serveurs", "hausse", "recul", "chez", "ainsi", "notamment",
+      "environ", "pourcentage", "premier", "premi\xC3\xA8re", "deux", "trois"};
+  return *words;
+}
+
+// Function words of the languages most often mistaken for these two in
+// European news (German, Dutch, Spanish, Italian): text that scores as high
+// for them is neither English nor French.
+const absl::flat_hash_set<std::string_view>& OtherWords() {
+  static const auto* words = new absl::flat_hash_set<std::string_view>{
+      "der", "die", "das", "und", "von", "am", "mit", "ist", "nicht", "auf",
+      "f\xC3\xBCr", "ein", "eine", "sich", "dem", "den", "zu", "im", "bei", "wird",
+      "het", "een", "van", "zijn", "niet", "ook", "voor", "met", "el", "los",
+      "las", "del", "por", "con", "una", "para", "della",
+      "di", "che", "sono", "gli", "nel"};
   return *words;
 }
 
@@ -46,18 +90,20 @@ std::string_view DetectLanguage(std::string_view text) {
   text = text.substr(0, 64 * 1024);
   double english = 0;
   double french = 0;
-  int words = 0;
+  double other = 0;
+  int common_words = 0;  // words not capitalized: names do not count
   std::size_t at = 0;
   while (at < text.size()) {
     while (at < text.size() && !IsWordByte(static_cast<unsigned char>(text[at]))) ++at;
     std::size_t end = at;
     while (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) ++end;
     if (end == at) break;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(text[at]))) ++common_words;
     std::string word = AsciiLower(text.substr(at, end - at));
     at = end;
-    ++words;
     if (EnglishWords().contains(word)) english += 1;
     if (FrenchWords().contains(word)) french += 1;
+    if (OtherWords().contains(word)) other += 1;
     // Elided articles and pronouns: l'action, d'IA, qu'il.
     if (word.size() > 2 && word[1] == '\'' &&
         std::string_view("ldjnmcst").find(word[0]) != std::string_view::npos) {
@@ -70,6 +116,11 @@ std::string_view DetectLanguage(std::string_view text) {
              std::string_view(word).substr(word.size() - suffix.size()) == suffix;
     };
     if (ends_with("ed") || ends_with("ing") || ends_with("ly")) english += 0.5;
+    // Letter pairs French spells only in borrowed words.
+    if (word.find("th") != std::string::npos || word.find("wh") != std::string::npos ||
+        word.find('w') != std::string::npos || word.find('k') != std::string::npos) {
+      english += 0.25;
+    }
     if (ends_with("\xC3\xA9") || ends_with("\xC3\xA9" "e") || ends_with("\xC3\xA9" "s") ||
         ends_with("ment") || ends_with("eux") || ends_with("aient")) {
       french += 0.5;
@@ -88,9 +139,10 @@ std::string_view DetectLanguage(std::string_view text) {
     }
   }
   const double best = std::max(english, french);
-  // At least one clear cue, and cues in a fair share of the words: German or
-  // binary text shares a few words by chance, never many.
-  if (best < 1 || best < 0.15 * words || std::abs(english - french) < 0.5) {
+  // At least one clear cue, and cues for a fair share of the words that are
+  // not names: German or binary text shares a few words by chance, never many.
+  if (best < 1 || best < 0.2 * common_words || std::abs(english - french) < 0.5 ||
+      other >= best) {
     return "und";
   }
   return english > french ? "en" : "fr";

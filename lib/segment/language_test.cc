@@ -28,3 +28,14 @@ TEST(DetectLanguage, NeitherIsUndetermined) {
 
 }  // namespace
 }  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+TEST(DetectLanguage, OtherEuropeanLanguagesAreUndetermined) {
+  EXPECT_EQ(DetectLanguage("Het bedrijf heeft de orders van de klant niet ontvangen."), "und");
+  EXPECT_EQ(DetectLanguage("La empresa y los clientes firmaron el contrato por una suma."), "und");
+}
+
+}  // namespace
+}  // namespace newsevents::internal
