@@ -116,6 +116,11 @@ bool EndsWithPunctuation(std::string_view line) {
          last == ';' || last == '"' || last == ')';
 }
 
+// A short line without final punctuation: a headline or a caption.
+bool IsHeading(std::string_view line) {
+  return !line.empty() && line.size() < kShortLine && !EndsWithPunctuation(line);
+}
+
 bool StartsListItem(std::string_view line) {
   return !line.empty() && (line[0] == '-' || line[0] == '*' ||
                            line.substr(0, 3) == "\xE2\x80\xA2");
@@ -123,8 +128,27 @@ bool StartsListItem(std::string_view line) {
 
 }  // namespace
 
+// True for hard-wrapped text (wire copy, e-mail): most lines stop mid
+// sentence, without final punctuation. There a single line break is a space.
+bool IsHardWrapped(std::string_view text) {
+  std::size_t lines = 0;
+  std::size_t ended = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    if (!line.empty()) {
+      ++lines;
+      ended += EndsWithPunctuation(line);
+    }
+    begin = end + 1;
+  }
+  return lines >= 4 && ended * 10 < lines * 4;
+}
+
 std::vector<Span> SplitSentences(std::string_view text, std::string_view lang) {
   std::vector<Span> sentences;
+  const bool wrapped = IsHardWrapped(text);
   std::size_t block_begin = 0;
   std::size_t line_begin = 0;
   for (std::size_t at = 0; at <= text.size(); ++at) {
@@ -134,9 +158,16 @@ std::vector<Span> SplitSentences(std::string_view text, std::string_view lang) {
     const std::size_t next_begin = at + (blank_line_follows ? 2 : 1);
     const std::string_view next =
         next_begin < text.size() ? text.substr(next_begin) : std::string_view();
+    const std::string_view next_line = next.substr(0, next.find('\n'));
+    // A line that ends with a comma goes on, whatever its length.
+    const bool continues = !line.empty() && (line.back() == ',' ||
+                                             (line.size() > 1 && line.back() == ' ' &&
+                                              line[line.size() - 2] == ','));
     const bool hard = at == text.size() || blank_line_follows ||
-                      line.size() < kShortLine || EndsWithPunctuation(line) ||
-                      StartsListItem(next);
+                      StartsListItem(line) || StartsListItem(next) ||
+                      (!wrapped && !continues &&
+                       (line.size() < kShortLine || EndsWithPunctuation(line) ||
+                        IsHeading(next_line)));
     if (hard) {
       SplitBlock(text, block_begin, at, lang, &sentences);
       block_begin = next_begin;

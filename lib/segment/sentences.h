@@ -15,9 +15,14 @@ namespace newsevents::internal {
 //
 // Breaks: ICU's sentence BreakIterator, except after the abbreviations news
 // writes before a name or number (Inc., Corp., Co., U.S., Jan., janv., M.,
-// Mme, initials). A blank line always ends a sentence. A single line break
-// ends one when the line before it is short (a headline, a list item) or
-// ends in punctuation; otherwise it is a line wrapped inside a sentence.
+// Mme, initials). A blank line always ends a sentence, and so does the end of
+// a list item. In hard-wrapped text (most lines end mid-sentence, as in wire
+// copy) any other line break is a space. Otherwise a single line break
+// ends one when the line before it is short (a headline) or ends in
+// punctuation, when either line is a list item ("- ", "* ", "• "), or when
+// the line after it is a headline (short, no final punctuation), unless the
+// line before it ends with a comma; otherwise it is a line wrapped inside a
+// sentence.
 //
 // Thread safety: safe to call from several threads at once (each thread
 // keeps its own ICU iterators).
