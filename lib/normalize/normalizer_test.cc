@@ -85,6 +85,24 @@ TEST(Normalizer, PropertyMapIsMonotonicAndFaithful) {
       ASSERT_GE(source.begin, previous_begin) << round;
       previous_begin = source.begin;
     }
+    // Each word (a run without white space) maps back to input bytes that
+    // normalize to exactly that word.
+    for (std::size_t begin = 0; begin < normalized.text.size();) {
+      if (normalized.text[begin] == ' ' || normalized.text[begin] == '\n') {
+        ++begin;
+        continue;
+      }
+      std::size_t end = begin;
+      while (end < normalized.text.size() && normalized.text[end] != ' ' &&
+             normalized.text[end] != '\n') {
+        ++end;
+      }
+      const Span source = map.ToSource({begin, end});
+      ASSERT_EQ(Normalize(DecodeUtf8(input.substr(source.begin, source.size())).text).text,
+                normalized.text.substr(begin, end - begin))
+          << round;
+      begin = end;
+    }
     // The whole output maps back to the input bytes it came from, and those
     // bytes normalize to the same text (up to white space at the edges).
     if (!normalized.text.empty()) {
