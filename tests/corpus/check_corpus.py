@@ -17,9 +17,19 @@ import subprocess
 import sys
 
 
+def plain(value):
+    """`value` with whole floats as ints, so 2500000000.0 equals 2500000000."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 def key(event_type, norms):
     """An event as an .events line states it, in a comparable form."""
-    return json.dumps({"type": event_type, "args": norms}, sort_keys=True, ensure_ascii=False)
+    return json.dumps({"type": event_type, "args": plain(norms)}, sort_keys=True,
+                      ensure_ascii=False)
 
 
 def project(event):
