@@ -27,6 +27,9 @@ ABSL_FLAG(std::vector<std::string>, types, {},
           "Event types to return, comma-separated (default: all)");
 ABSL_FLAG(std::string, lang, "", "Force the language of every document: en or fr");
 ABSL_FLAG(int, threads, 0, "Worker threads (0: one per core)");
+ABSL_FLAG(bool, explain, false,
+          "Instead of JSON Lines, show per sentence the mentions, the rule text, "
+          "the rules picked and matched, guards that vetoed, and the events");
 
 namespace {
 
@@ -102,6 +105,34 @@ bool ReadInput(const Input& input, std::string* bytes, std::string* error) {
   return true;
 }
 
+// The --explain report of one document, for people.
+std::string ExplainDocument(const newsevents::Extractor& extractor,
+                            const newsevents::Document& document) {
+  std::string out = "== " + document.id + "\n";
+  auto list = [&out](const char* label, const std::vector<std::string>& ids) {
+    if (ids.empty()) return;
+    out += std::string("  ") + label + ": " + absl::StrJoin(ids, ", ") + "\n";
+  };
+  for (const newsevents::SentenceExplanation& sentence : extractor.Explain(document)) {
+    out += "sentence [" + std::to_string(sentence.span.begin) + "," +
+           std::to_string(sentence.span.end) + ") " + sentence.lang + ": " + sentence.text + "\n";
+    out += "  rule text: " + sentence.rule_text + "\n";
+    for (const newsevents::Mention& mention : sentence.mentions) {
+      out += "  mention: " + newsevents::ToJson(mention) + "\n";
+    }
+    list("picked", sentence.picked);
+    list("matched", sentence.matched);
+    for (const auto& [rule, guard] : sentence.vetoed) {
+      out += "  vetoed: " + rule + " by guard " + guard + "\n";
+    }
+    list("outranked", sentence.outranked);
+    for (const newsevents::Event& event : sentence.events) {
+      out += "  event: " + newsevents::ToJson(event) + "\n";
+    }
+  }
+  return out;
+}
+
 // Writes a line; false when the reader has gone (a closed pipe).
 bool WriteLine(const std::string& line) {
   if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size() ||
@@ -124,6 +155,7 @@ int main(int argc, char** argv) {
       "examples:\n"
       "  newsevents corpus/\n"
       "  newsevents --types=share_move article.txt\n"
+      "  echo 'Dell shares fell 3%.' | newsevents --explain -\n"
       "  cat article.txt | newsevents --lang=fr -");
   std::vector<char*> arguments = absl::ParseCommandLine(argc, argv);
   if (arguments.size() < 2) {
@@ -152,6 +184,12 @@ int main(int argc, char** argv) {
     if (!ReadInput(input, &document.bytes, &error)) {
       std::cerr << "newsevents: " << input.id << ": " << error << "\n";
       ++failures;
+      continue;
+    }
+    if (absl::GetFlag(FLAGS_explain)) {
+      if (!WriteLine(ExplainDocument(*extractor, document))) {
+        return failures ? kExitSomeInputsFailed : kExitOk;
+      }
       continue;
     }
     for (const newsevents::Event& event : extractor->Extract(document)) {

@@ -27,6 +27,7 @@
 
 #include "newsevents/document.h"
 #include "newsevents/event.h"
+#include "newsevents/explain.h"
 #include "newsevents/export.h"
 #include "newsevents/json.h"
 #include "newsevents/mention.h"
@@ -61,6 +62,13 @@ class NEWSEVENTS_EXPORT Extractor {
   // The mentions the rules of `document`'s language would see, sentence by
   // sentence, in order.
   std::vector<Mention> Mentions(const Document& document) const;
+
+  // Extract, sentence by sentence, with the mentions found, the rules tried
+  // and why each candidate stood or fell.
+  std::vector<SentenceExplanation> Explain(const Document& document) const;
+
+  // Every rule and guard compiled in, by language then precedence.
+  std::vector<RuleInfo> Rules() const;
 
   const Options& options() const;
 

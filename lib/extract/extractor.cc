@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <type_traits>
 
 #include "absl/strings/ascii.h"
 #include "string_views.h"
@@ -65,6 +66,19 @@ Status ReadRuleDirectory(const std::string& directory, std::vector<internal::Rul
   return Status::OK();
 }
 
+// An amount a rule reads as the peak of a move: "up to" becomes "as much as".
+void ReadAsPeak(Value* norm) {
+  std::visit(
+      [](auto& value) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Percent> ||
+                      std::is_same_v<std::decay_t<decltype(value)>, Money> ||
+                      std::is_same_v<std::decay_t<decltype(value)>, Quantity>) {
+          if (value.qualifier == Qualifier::kAtMost) value.qualifier = Qualifier::kAsMuchAs;
+        }
+      },
+      *norm);
+}
+
 // The rule text of a sentence: mentions replaced by placeholders.
 struct RuleText {
   std::string text;
@@ -96,6 +110,25 @@ RuleText BuildRuleText(std::string_view sentence, const std::vector<FoundMention
 
 }  // namespace
 
+// The rule text with placeholders written for people: {ORG#0}, {MONEY#1}.
+std::string Printable(const std::string& rule_text, const std::vector<FoundMention>& mentions) {
+  std::string out;
+  for (std::size_t at = 0; at < rule_text.size();) {
+    const std::size_t open = rule_text.find('\x01', at);
+    if (open == std::string::npos) {
+      out.append(rule_text, at, std::string::npos);
+      break;
+    }
+    out.append(rule_text, at, open - at);
+    const std::size_t close = rule_text.find('\x02', open);
+    const std::size_t index = std::stoul(rule_text.substr(open + 2, close - open - 2));
+    absl::StrAppend(&out, "{", ToAbsl(internal::InfoOf(mentions[index].kind).name), "#", index,
+                    "}");
+    at = close + 1;
+  }
+  return out;
+}
+
 struct Extractor::Impl {
   struct Language {
     std::string code;
@@ -122,9 +155,27 @@ struct Extractor::Impl {
   };
   Prepared Prepare(const Document& document) const;
 
+  static Mention ToMention(const Document& document, const Prepared& prepared,
+                           const Span& sentence, const FoundMention& found);
+
+  // Appends the events of every sentence in `language`, and when
+  // `explanations` is given, one explanation per sentence.
   void ExtractSentences(const Document& document, const Prepared& prepared,
-                        const Language& language, std::vector<Event>* events) const;
+                        const Language& language, std::vector<Event>* events,
+                        std::vector<SentenceExplanation>* explanations) const;
 };
+
+// A mention found in `sentence` (normalized offsets), as the public type.
+Mention Extractor::Impl::ToMention(const Document& document, const Prepared& prepared,
+                                   const Span& sentence, const FoundMention& found) {
+  Mention mention;
+  mention.kind = found.kind;
+  mention.span =
+      prepared.text.map.ToSource({sentence.begin + found.begin, sentence.begin + found.end});
+  mention.text = internal::SurfaceText(document.bytes, prepared.text.encoding, mention.span);
+  mention.norm = found.value;
+  return mention;
+}
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
@@ -200,8 +251,8 @@ Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document) con
 }
 
 void Extractor::Impl::ExtractSentences(const Document& document, const Prepared& prepared,
-                                       const Language& language,
-                                       std::vector<Event>* events) const {
+                                       const Language& language, std::vector<Event>* events,
+                                       std::vector<SentenceExplanation>* explanations) const {
   const std::string_view text = prepared.text.text;
   const OffsetMap& to_input = prepared.text.map;
   auto surface = [&](Span input_span) {
@@ -218,8 +269,12 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
           {sentence.begin + in_sentence.begin, sentence.begin + in_sentence.end});
     };
     const Span sentence_span = to_input.ToSource(sentence);
+    const std::size_t first_event = events->size();
+    internal::MatchTrace trace;
+    const std::vector<Candidate> candidates =
+        language.rules->Match(rule_text.text, explanations != nullptr ? &trace : nullptr);
 
-    for (const Candidate& candidate : language.rules->Match(rule_text.text, nullptr)) {
+    for (const Candidate& candidate : candidates) {
       Event event;
       event.doc = document.id;
       event.type = candidate.rule->type;
@@ -243,6 +298,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
           const Span in_sentence = rule_text.map.ToSource({capture.begin, capture.end});
           if (in_sentence.begin == mentions[index].begin && in_sentence.end == mentions[index].end) {
             argument.norm = mentions[index].value;
+            if (capture.peak) ReadAsPeak(&argument.norm);
           }
         } else if (capture.lexicon != nullptr) {
           std::string form = AsciiLower(
@@ -254,6 +310,24 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
       }
       events->push_back(std::move(event));
     }
+    if (explanations != nullptr) {
+      SentenceExplanation explanation;
+      explanation.span = sentence_span;
+      explanation.lang = language.code;
+      explanation.text = std::string(sentence_text);
+      explanation.rule_text = Printable(rule_text.text, mentions);
+      for (const FoundMention& found : mentions) {
+        explanation.mentions.push_back(ToMention(document, prepared, sentence, found));
+      }
+      for (const auto* rule : trace.picked) explanation.picked.push_back(rule->id);
+      for (const auto* rule : trace.matched) explanation.matched.push_back(rule->id);
+      for (const auto& [rule, guard] : trace.vetoed) {
+        explanation.vetoed.emplace_back(rule->id, guard->id);
+      }
+      for (const auto* rule : trace.outranked) explanation.outranked.push_back(rule->id);
+      explanation.events.assign(events->begin() + first_event, events->end());
+      explanations->push_back(std::move(explanation));
+    }
   }
 }
 
@@ -261,7 +335,7 @@ std::vector<Event> Extractor::Extract(const Document& document) const {
   const Impl::Prepared prepared = impl_->Prepare(document);
   std::vector<Event> events;
   for (const Impl::Language* language : prepared.languages) {
-    impl_->ExtractSentences(document, prepared, *language, &events);
+    impl_->ExtractSentences(document, prepared, *language, &events, nullptr);
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
@@ -279,17 +353,30 @@ std::vector<Mention> Extractor::Mentions(const Document& document) const {
     const std::string_view sentence_text =
         std::string_view(prepared.text.text).substr(sentence.begin, sentence.size());
     for (const FoundMention& found : language.mentions->Find(sentence_text)) {
-      Mention mention;
-      mention.kind = found.kind;
-      mention.span = prepared.text.map.ToSource(
-          {sentence.begin + found.begin, sentence.begin + found.end});
-      mention.text =
-          internal::SurfaceText(document.bytes, prepared.text.encoding, mention.span);
-      mention.norm = found.value;
-      mentions.push_back(std::move(mention));
+      mentions.push_back(Impl::ToMention(document, prepared, sentence, found));
     }
   }
   return mentions;
+}
+
+std::vector<RuleInfo> Extractor::Rules() const {
+  std::vector<RuleInfo> rules;
+  for (const Impl::Language& language : impl_->languages) {
+    for (const auto& rule : language.rules->rules()) {
+      rules.push_back({rule->id, rule->guard, rule->where, rule->confidence});
+    }
+  }
+  return rules;
+}
+
+std::vector<SentenceExplanation> Extractor::Explain(const Document& document) const {
+  const Impl::Prepared prepared = impl_->Prepare(document);
+  std::vector<Event> events;
+  std::vector<SentenceExplanation> explanations;
+  for (const Impl::Language* language : prepared.languages) {
+    impl_->ExtractSentences(document, prepared, *language, &events, &explanations);
+  }
+  return explanations;
 }
 
 std::vector<std::vector<Event>> Extractor::ExtractBatch(

@@ -23,6 +23,8 @@
 // mention: {ORG}, {MONEY}, {PERCENT}, {QUANTITY}, {DATE}. `{NAME:role}` also captures it as the event argument `role`; its
 // normalized value is the mention's value, or the lexicon entry's canonical
 // form. A role may appear in several branches as role, role_2, role_3.
+// `{PERCENT:change@peak}` reads the amount as the peak of a move: an "up to"
+// qualifier (French "jusqu'à") becomes as_much_as (events.md).
 #ifndef NEWSEVENTS_LIB_RULES_RULE_FILE_H_
 #define NEWSEVENTS_LIB_RULES_RULE_FILE_H_
 

@@ -37,6 +37,13 @@ std::string RoleOf(std::string_view group) {
   return std::string(group);
 }
 
+// What a {NAME:role} reference says about its capture.
+struct RoleSpec {
+  std::string group;  // the capture group's name
+  const CompiledLexicon* lexicon;
+  bool peak;
+};
+
 struct Scope {
   absl::flat_hash_map<std::string, const Definition*> definitions;
   absl::flat_hash_map<std::string, const CompiledLexicon*> lexicons;
@@ -68,7 +75,7 @@ std::string LexiconPattern(const Definition& lexicon, std::string_view canonical
 // group names with the lexicon each one reads, `stack` catches cycles.
 bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::string>* stack,
             std::string* out,
-            std::vector<std::pair<std::string, const CompiledLexicon*>>* roles,
+            std::vector<RoleSpec>* roles,
             std::string* error) {
   std::size_t at = 0;
   while (at < pattern.size()) {
@@ -135,6 +142,16 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
                             "name, and not ORG, MONEY, PERCENT, QUANTITY or DATE)");
       return false;
     }
+    bool peak = false;
+    if (const std::size_t at = role.find('@'); at != std::string_view::npos) {
+      if (role.substr(at + 1) != "peak") {
+        *error = absl::StrCat("unknown reading '@", ToAbsl(role.substr(at + 1)),
+                              "' (the one reading is @peak)");
+        return false;
+      }
+      peak = true;
+      role = role.substr(0, at);
+    }
     if (!role.empty()) {
       bool valid = absl::ascii_isalpha(static_cast<unsigned char>(role[0]));
       for (char r : role) valid = valid && (IsAsciiWordChar(r));
@@ -142,7 +159,7 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
         *error = absl::StrCat("role '", ToAbsl(role), "' must be letters, digits and _");
         return false;
       }
-      roles->emplace_back(std::string(role), lexicon);
+      roles->push_back({std::string(role), lexicon, peak});
       expansion = absl::StrCat("(?P<", ToAbsl(role), ">", expansion, ")");
     }
     out->append(expansion);
@@ -232,7 +249,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     std::string expanded;
     std::string error;
     std::vector<std::string> stack;
-    std::vector<std::pair<std::string, const CompiledLexicon*>> roles;
+    std::vector<RoleSpec> roles;
     if (spec.pattern.empty()) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": empty pattern"));
       continue;
@@ -251,11 +268,14 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       continue;
     }
     for (const auto& [group, index] : rule->regex->NamedCapturingGroups()) {
-      const CompiledLexicon* lexicon = nullptr;
-      for (const auto& [role, role_lexicon] : roles) {
-        if (role == group) lexicon = role_lexicon;
+      CompiledRule::Role role{index, RoleOf(group), nullptr, false};
+      for (const RoleSpec& spec : roles) {
+        if (spec.group == group) {
+          role.lexicon = spec.lexicon;
+          role.peak = spec.peak;
+        }
       }
-      rule->roles.push_back({index, RoleOf(group), lexicon});
+      rule->roles.push_back(std::move(role));
     }
     std::sort(rule->roles.begin(), rule->roles.end(),
               [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
@@ -314,7 +334,8 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
           const re2::StringPiece& piece = pieces[role.group];
           if (piece.data() == nullptr) continue;
           const std::size_t capture = static_cast<std::size_t>(piece.data() - rule_text.data());
-          candidate.captures.push_back({role.role, capture, capture + piece.size(), role.lexicon});
+          candidate.captures.push_back(
+              {role.role, capture, capture + piece.size(), role.lexicon, role.peak});
         }
         candidates.push_back(std::move(candidate));
       }

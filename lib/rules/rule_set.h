@@ -47,6 +47,7 @@ struct CompiledRule {
     int group;                         // capture group index
     std::string role;                  // argument name
     const CompiledLexicon* lexicon;    // for the canonical form, or nullptr
+    bool peak = false;                 // {X:role@peak}: the amount is a peak
   };
   std::vector<Role> roles;
 };
@@ -61,6 +62,7 @@ struct Candidate {
     std::size_t begin;
     std::size_t end;
     const CompiledLexicon* lexicon;
+    bool peak;
   };
   std::vector<Capture> captures;
 };
