@@ -76,7 +76,7 @@ def test_unreadable_file_is_reported(tmp_path, article):
 def test_no_input_is_a_usage_error():
     result = run()
     assert result.returncode == 2
-    assert b"usage" in result.stderr
+    assert b"no input given" in result.stderr
 
 
 def test_bad_language_is_a_usage_error(article):
@@ -87,8 +87,14 @@ def test_bad_language_is_a_usage_error(article):
 
 def test_unknown_flag_is_a_usage_error(article):
     result = run("--frobnicate", str(article))
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert b"frobnicate" in result.stderr
+
+
+def test_bad_flag_values_are_usage_errors(article):
+    for flag in ("--threads=-1", "--format=xml", "--input-format=pdf"):
+        result = run(flag, str(article))
+        assert result.returncode == 2, flag
 
 
 def test_types_filter(article):
@@ -134,7 +140,90 @@ def test_closed_pipe_ends_quietly(tmp_path):
 
 def test_help_shows_examples():
     result = run("--help")
-    assert b"newsevents corpus/" in result.stdout + result.stderr
+    assert result.returncode == 0
+    assert b"newsevents corpus/" in result.stdout
+    assert b"Exit status" in result.stdout
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("newsevents ")
+
+
+def test_summary_on_stderr_and_quiet(article):
+    result = run(str(article))
+    assert b"1 documents, 1 events (share_move 1), 0 failed" in result.stderr
+    quiet = run("--quiet", str(article))
+    assert quiet.stderr == b""
+    assert quiet.stdout == result.stdout
+
+
+def test_jsonl_records_by_extension_and_flag(tmp_path):
+    records = tmp_path / "shard.jsonl"
+    records.write_text(
+        '{"id": "r1", "text": "Dell shares slipped 3.8% to $114.77."}\n'
+        "\n"
+        "this line is broken\n"
+        '{"id": 7, "html": "<p>HPE shares rose 2%.</p>", "lang": "en"}\n'
+        '{"id": "r3", "url": "https://example.com", "published": "2024-12-05"}\n')
+    result = run(str(records))
+    assert result.returncode == 1
+    assert [event["doc"] for event in events(result)] == ["r1", "7"]
+    assert b"shard.jsonl:3: not a JSON object" in result.stderr
+    assert b'shard.jsonl:5: the record has no "text" or "html" string' in result.stderr
+    piped = run("--input-format=jsonl", "-", stdin=records.read_bytes())
+    assert [event["doc"] for event in events(piped)] == ["r1", "7"]
+
+
+def test_glob_selects_files_in_directories(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCE)
+    (tmp_path / "b.news").write_text(SENTENCE)
+    docs = [event["doc"] for event in events(run("--glob=*.news", str(tmp_path)))]
+    assert docs == [str(tmp_path / "b.news")]
+
+
+def test_html_by_input_format(tmp_path):
+    page = tmp_path / "page.data"
+    page.write_text("<script>x</script><p>Dell shares slipped 3.8%.</p>")
+    [event] = events(run("--input-format=html", str(page)))
+    assert event["text"] == "Dell shares slipped 3.8%"
+
+
+def test_csv_output(article):
+    import csv
+    import io
+    result = run("--format=csv", str(article))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert len(rows) == 1
+    assert rows[0]["type"] == "share_move"
+    assert rows[0]["company"] == "Dell Technologies"
+    assert rows[0]["change"] == "3.8%"
+    assert rows[0]["price"] == "114.77 USD"
+
+
+def test_pretty_output_without_color_when_piped(article):
+    result = run("--format=pretty", str(article))
+    text = result.stdout.decode()
+    assert "share_move" in text and "company: Dell Technologies" in text
+    assert "\033[" not in text
+
+
+def test_explain_shows_mentions_rules_and_events(article):
+    result = run("--explain", str(article))
+    text = result.stdout.decode()
+    assert "rule text: {ORG#0} shares slipped {PERCENT#1} to {MONEY#2}." in text
+    assert '"kind":"money"' in text
+    assert "matched: en/share_move/" in text
+    assert "event: {" in text
+
+
+def test_threads_give_the_same_output(tmp_path):
+    for i in range(40):
+        (tmp_path / f"{i:02}.txt").write_text(SENTENCE if i % 3 else "Nothing here.")
+    one = run("--threads=1", str(tmp_path))
+    two = run("--threads=2", str(tmp_path))
+    assert one.stdout == two.stdout and one.stdout
 
 
 def test_invalid_utf8_and_binary_input_never_crash(tmp_path):

@@ -1,0 +1,64 @@
+// Where the CLI's documents come from: files, directories, standard input,
+// and JSON Lines records, read one document at a time.
+#ifndef NEWSEVENTS_CLI_INPUTS_H_
+#define NEWSEVENTS_CLI_INPUTS_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsevents/document.h"
+
+namespace newsevents_cli {
+
+enum class InputFormat { kAuto, kText, kHtml, kJsonl };
+
+// One path to read: a file, or standard input ("-").
+struct Source {
+  std::string name;             // as the user wrote it, or joined under a directory
+  std::filesystem::path path;   // empty for standard input
+  std::uintmax_t size = 0;      // bytes, 0 when unknown (standard input)
+};
+
+struct Listing {
+  std::vector<Source> sources;
+  std::vector<std::string> errors;  // "path: reason" for paths that cannot be listed
+};
+
+// Expands the arguments: directories recursively (files whose name matches
+// one of `globs`, in path order), files as given, "-" as standard input.
+Listing ListSources(const std::vector<std::string>& arguments,
+                    const std::vector<std::string>& globs);
+
+// Reads the documents of one source in turn. For JSON Lines, each line is
+// a record {"id", "text" | "html", "lang"?, "url"?, "published"?}; a broken
+// line is an error for that line only.
+class DocumentReader {
+ public:
+  DocumentReader(const Source& source, InputFormat format, std::string lang);
+
+  // The next document; false at the end. `error` is set (and the document
+  // skipped) for an unreadable file or a broken record: "path:line: reason".
+  bool Next(newsevents::Document* document, std::string* error);
+
+ private:
+  Source source_;
+  InputFormat format_;
+  std::string lang_;
+  bool jsonl_ = false;
+  bool done_ = false;
+  std::unique_ptr<std::ifstream> file_;
+  std::istream* in_ = nullptr;
+  std::size_t line_ = 0;
+};
+
+// True when `name` matches the shell pattern `glob` (*, ?).
+bool GlobMatch(std::string_view glob, std::string_view name);
+
+}  // namespace newsevents_cli
+
+#endif  // NEWSEVENTS_CLI_INPUTS_H_
