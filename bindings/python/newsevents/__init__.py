@@ -423,10 +423,23 @@ class Extractor:
                 self._siblings[threads] = sibling
             return sibling
 
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
+        """Pickles as its options: unpickling (on a Dask worker, say) builds
+        the extractor again there, compiling its rules once. Rule
+        directories must exist at the same paths where it is unpickled."""
+        options = dict(self._options)
+        options["lang"] = options["lang"] or None
+        return (_rebuild_extractor, (options,))
+
     def __repr__(self) -> str:
         """``Extractor(rules=[...], types=[...], lang=None, threads=0)``."""
         return (f"Extractor(rules={self.rules!r}, types={self.types!r}, "
                 f"lang={self.lang!r}, threads={self.threads!r})")
+
+
+def _rebuild_extractor(options: Dict[str, Any]) -> Extractor:
+    """Extractor(**options), for unpickling."""
+    return Extractor(**options)
 
 
 _default: Optional[Extractor] = None
