@@ -62,10 +62,26 @@ icu::BreakIterator* IteratorFor(std::string_view lang) {
   return slot.get();
 }
 
+// Sentences longer than this are cut (at a space) into pieces no longer:
+// no news sentence is so long, and rules stay fast on a 100 MB line of junk.
+constexpr std::size_t kMaxSentence = 2000;
+
 void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
                 std::vector<Span>* out) {
   while (begin < end && IsSpace(text[begin])) ++begin;
   while (end > begin && IsSpace(text[end - 1])) --end;
+  while (end - begin > kMaxSentence) {
+    std::size_t cut = begin + kMaxSentence;
+    while (cut > begin + kMaxSentence / 2 && !IsSpace(text[cut])) --cut;
+    if (!IsSpace(text[cut])) {
+      // No space in the second half: cut at a UTF-8 character boundary.
+      cut = begin + kMaxSentence;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out->push_back({begin, cut});
+    begin = cut;
+    while (begin < end && IsSpace(text[begin])) ++begin;
+  }
   if (begin < end) out->push_back({begin, end});
 }
 

@@ -24,6 +24,9 @@ namespace newsevents::internal {
 // line before it ends with a comma; otherwise it is a line wrapped inside a
 // sentence.
 //
+// A "sentence" over 2,000 bytes (a table, a line of junk) is cut at spaces
+// into pieces of at most that size.
+//
 // Thread safety: safe to call from several threads at once (each thread
 // keeps its own ICU iterators).
 std::vector<Span> SplitSentences(std::string_view text, std::string_view lang);

@@ -61,3 +61,24 @@ TEST(SplitSentences, EmptyAndBlankText) {
 
 }  // namespace
 }  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+TEST(SplitSentences, EndlessSentencesAreCutAtSpaces) {
+  std::string text;
+  while (text.size() < 10000) text += "word ";
+  const std::vector<Span> spans = SplitSentences(text, "en");
+  ASSERT_GE(spans.size(), 5u);
+  std::size_t covered = 0;
+  for (const Span& span : spans) {
+    EXPECT_LE(span.size(), 2000u);
+    EXPECT_NE(text[span.begin], ' ');
+    EXPECT_NE(text[span.end - 1], ' ');
+    covered += span.size();
+  }
+  EXPECT_GT(covered, 9000u);
+}
+
+}  // namespace
+}  // namespace newsevents::internal
