@@ -1,6 +1,8 @@
 #include "ingest/html.h"
 
+#include <algorithm>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "gumbo.h"
@@ -187,6 +189,71 @@ class TextBuilder {
   int pending_newlines_ = 0;
 };
 
+// Deeper nesting than this is flattened before parsing: the HTML5 tree
+// builder checks scopes along the stack of open elements, so 100,000 nested
+// <div>s would take quadratic time. Browsers cap depth the same way.
+constexpr std::size_t kMaxDepth = 512;
+
+bool IsVoid(std::string_view tag) {
+  for (std::string_view name : {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                "link", "meta", "param", "source", "track", "wbr"}) {
+    if (tag == name) return true;
+  }
+  return false;
+}
+
+// `html` with the tags that open (and close) elements past kMaxDepth turned
+// into spaces of the same length: the text and every offset stay as they
+// were, the tree gets flatter. A byte scan over tags, not a parser: tags are
+// only blanked, never read for text.
+std::string FlattenDeepNesting(std::string_view html) {
+  std::string flat;
+  std::vector<bool> blanked;  // per open element: was its tag blanked
+  std::size_t at = 0;
+  while ((at = html.find('<', at)) != std::string_view::npos) {
+    if (html.substr(at, 4) == "<!--") {
+      const std::size_t end = html.find("-->", at + 4);
+      at = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool closing = at + 1 < html.size() && html[at + 1] == '/';
+    const std::size_t name_begin = at + (closing ? 2 : 1);
+    std::size_t name_end = name_begin;
+    while (name_end < html.size() && absl::ascii_isalnum(static_cast<unsigned char>(html[name_end]))) {
+      ++name_end;
+    }
+    if (name_end == name_begin) {
+      ++at;
+      continue;
+    }
+    std::size_t tag_end = html.find('>', name_end);
+    if (tag_end == std::string_view::npos) break;
+    ++tag_end;
+    const std::string name = AsciiLower(html.substr(name_begin, name_end - name_begin));
+    bool blank = false;
+    if (closing) {
+      if (!blanked.empty()) {
+        blank = blanked.back();
+        blanked.pop_back();
+      }
+    } else if (!IsVoid(name) && html[tag_end - 2] != '/') {
+      blank = blanked.size() >= kMaxDepth;
+      blanked.push_back(blank);
+      if (name == "script" || name == "style") {  // raw text up to the end tag
+        const std::size_t end = AsciiLower(html.substr(tag_end)).find("</" + name);
+        if (end != std::string::npos) tag_end += end;
+      }
+    }
+    if (blank) {
+      if (flat.empty()) flat.assign(html);
+      std::fill(flat.begin() + static_cast<std::ptrdiff_t>(at),
+                flat.begin() + static_cast<std::ptrdiff_t>(tag_end), ' ');
+    }
+    at = tag_end;
+  }
+  return flat;  // empty when nothing was blanked
+}
+
 }  // namespace
 
 bool LooksLikeHtml(std::string_view bytes) {
@@ -199,6 +266,8 @@ bool LooksLikeHtml(std::string_view bytes) {
 }
 
 HtmlText HtmlToText(std::string_view html) {
+  const std::string flat = FlattenDeepNesting(html);
+  if (!flat.empty()) html = flat;
   std::unique_ptr<GumboOutput, OutputCloser> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
   TextBuilder builder(html);

@@ -169,3 +169,23 @@ TEST(Ingest, PropertyRandomBytesMapMonotonicallyIntoTheInput) {
 
 }  // namespace
 }  // namespace newsevents
+
+namespace newsevents {
+namespace {
+
+// Hostile input: 100,000 nested elements parse (flattened past depth 512)
+// and the text's offsets still address the original bytes.
+TEST(Ingest, HtmlNested100000LevelsDeep) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "Dell shares slipped.";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  Document document;
+  document.bytes = html;
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.text, "Dell shares slipped.");
+  EXPECT_EQ(text.map.ToSource({0, 4}), (Span{500000, 500004}));
+}
+
+}  // namespace
+}  // namespace newsevents
