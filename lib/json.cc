@@ -113,6 +113,14 @@ void AppendNorm(const Value& norm, std::string* out) {
           AppendString(value.iso, out);
           out->append(",\"grain\":");
           AppendString(value.grain, out);
+          if (!value.modifier.empty()) {
+            out->append(",\"modifier\":");
+            AppendString(value.modifier, out);
+          }
+          if (value.relative) {
+            out->append(",\"relative\":true,\"offset\":");
+            AppendNumber(value.offset, out);
+          }
           out->push_back('}');
         } else if constexpr (std::is_same_v<T, Quantity>) {
           out->append(",\"norm\":{\"value\":");

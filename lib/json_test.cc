@@ -46,5 +46,28 @@ TEST(ToJson, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_NE(json.find("\"text\":\"a\xEF\xBF\xBD" "b\\u0001\""), std::string::npos) << json;
 }
 
+TEST(ToJson, DatesCarryTheirModifierAndRelativeOffset) {
+  Mention mention;
+  mention.kind = MentionKind::kDate;
+  mention.text = "late 2024";
+  mention.span = {4, 13};
+  Date late;
+  late.iso = "2024";
+  late.grain = "year";
+  late.modifier = "late";
+  mention.norm = late;
+  EXPECT_EQ(ToJson(mention),
+            "{\"kind\":\"date\",\"text\":\"late 2024\",\"span\":[4,13],"
+            "\"norm\":{\"iso\":\"2024\",\"grain\":\"year\",\"modifier\":\"late\"}}");
+  Date last_week;
+  last_week.grain = "week";
+  last_week.relative = true;
+  last_week.offset = -1;
+  mention.norm = last_week;
+  EXPECT_NE(ToJson(mention).find(
+                "\"norm\":{\"iso\":\"\",\"grain\":\"week\",\"relative\":true,\"offset\":-1}"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsevents

@@ -73,12 +73,13 @@ py::list ToPyList(const std::vector<std::string>& lines) {
 class PyExtractor {
  public:
   PyExtractor(std::vector<std::string> rules, std::vector<std::string> types,
-              std::string lang, int threads) {
+              std::string lang, int threads, std::vector<std::string> entities) {
     Options options;
     options.rules = std::move(rules);
     options.types = std::move(types);
     options.lang = std::move(lang);
     options.threads = threads;
+    options.entities = std::move(entities);
     auto made = [&] {
       py::gil_scoped_release release;
       return Extractor::Create(options);
@@ -99,6 +100,22 @@ class PyExtractor {
     {
       py::gil_scoped_release release;
       lines = ToJsonLines(extractor_->Extract(document));
+    }
+    return ToPyList(lines);
+  }
+
+  // Mentions of one document, as JSON objects (ToJson(Mention)).
+  py::list Mentions(py::bytes data, std::string lang, ContentType content_type) const {
+    Document document;
+    document.bytes = std::string(data);
+    document.lang = std::move(lang);
+    document.content_type = content_type;
+    std::vector<std::string> lines;
+    {
+      py::gil_scoped_release release;
+      for (const newsevents::Mention& mention : extractor_->Mentions(document)) {
+        lines.push_back(newsevents::ToJson(mention));
+      }
     }
     return ToPyList(lines);
   }
@@ -211,9 +228,12 @@ PYBIND11_MODULE(_newsevents, m) {
   py::class_<PyExtractor>(m, "Extractor",
                           "A compiled newsevents::Extractor (thread-safe).")
       .def(py::init<std::vector<std::string>, std::vector<std::string>,
-                    std::string, int>(),
+                    std::string, int, std::vector<std::string>>(),
            py::arg("rules"), py::arg("types"), py::arg("lang"),
-           py::arg("threads"))
+           py::arg("threads"), py::arg("entities") = std::vector<std::string>())
+      .def("mentions", &PyExtractor::Mentions, py::arg("data"), py::arg("lang"),
+           py::arg("content_type"),
+           "Mentions of one document, as JSON objects (GIL released).")
       .def("extract", &PyExtractor::Extract, py::arg("data"), py::arg("lang"),
            py::arg("doc_id"), py::arg("content_type"),
            "Events of one document, as JSON lines (GIL released).")
@@ -230,6 +250,10 @@ PYBIND11_MODULE(_newsevents, m) {
                              })
       .def_property_readonly(
           "lang", [](const PyExtractor& self) { return self.options().lang; })
+      .def_property_readonly("entities",
+                             [](const PyExtractor& self) {
+                               return self.options().entities;
+                             })
       .def_property_readonly("threads", [](const PyExtractor& self) {
         return self.options().threads;
       });

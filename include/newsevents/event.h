@@ -81,9 +81,17 @@ struct Quantity {
 };
 
 // A date or period, normalized to ISO 8601 at the precision the text gives.
+// A year the text leaves out is XXXX, as ISO 8601-2 writes an unspecified
+// digit ("December 5" -> "XXXX-12-05", "the fourth quarter" -> "XXXX-Q4").
+// A date relative to the day of writing ("last week", "l'an dernier") has no
+// ISO form without that day: `iso` is empty, `relative` is set and `offset`
+// counts grains from the day of writing (-1 for "last week").
 struct Date {
-  std::string iso;    // "2024-12-05", "2024-12", "2024", "2024-Q4"
-  std::string grain;  // "day", "month", "quarter", "year"
+  std::string iso;    // "2024-12-05", "2024-12", "2024", "2024-Q4", "2024-H1"
+  std::string grain;  // "day", "week", "month", "quarter", "half", "year"
+  std::string modifier;  // "early", "mid", "late" ("late 2024", "fin 2024"); else empty
+  bool relative = false;
+  int offset = 0;        // when relative: grains from the day of writing
 };
 
 // A value from a closed vocabulary: direction (up, down, flat), status

@@ -28,6 +28,13 @@ struct Options {
   // Default: empty (use the document's hint, else detect).
   std::string lang;
 
+  // Extra entity lists: paths of TSV files in the format of the built-in
+  // list (lib/data/organizations.tsv: name, id, kind, aliases), read in
+  // order after it. An alias a later file also lists names that file's
+  // entity, so a user list can add organizations or override built-in ones.
+  // Default: empty (the built-in list only).
+  std::vector<std::string> entities;
+
   // Worker threads used by Extractor::ExtractBatch. 0 means one per hardware
   // thread.
   // Default: 0.

@@ -13,13 +13,14 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "embedded.h"
+#include "extract/engine.h"
 #include "ingest/ingest.h"
 #include "mentions/organizations.h"
 #include "mentions/recognizer.h"
 #include "normalize/normalizer.h"
 #include "rules/rule_file.h"
 #include "rules/rule_set.h"
+#include "rules/rule_text.h"
 #include "segment/language.h"
 #include "segment/sentences.h"
 
@@ -34,37 +35,7 @@ using internal::AsciiLower;
 
 namespace {
 
-constexpr std::string_view kLanguages[] = {"en", "fr"};
 
-// Reads the rule files under `directory`: every <lang>/<type>.rules.
-Status ReadRuleDirectory(const std::string& directory, std::vector<internal::RuleFile>* files,
-                         std::vector<std::string>* errors) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  if (!fs::is_directory(directory, error)) {
-    return Status::NotFound(absl::StrCat("rules directory ", directory, " does not exist"));
-  }
-  std::vector<fs::path> paths;
-  for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->is_regular_file() && it->path().extension() == ".rules") paths.push_back(it->path());
-  }
-  if (error) {
-    return Status::IoError(absl::StrCat("cannot list rules directory ", directory, ": ",
-                                        error.message()));
-  }
-  std::sort(paths.begin(), paths.end());  // a stable precedence among files
-  for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-      return Status::IoError(absl::StrCat("cannot read rules file ", path.string()));
-    }
-    files->push_back(internal::ParseRuleFile(path.generic_string(), contents.str(), errors));
-  }
-  return Status::OK();
-}
 
 // An amount a rule reads as the peak of a move: "up to" becomes "as much as".
 void ReadAsPeak(Value* norm) {
@@ -77,35 +48,6 @@ void ReadAsPeak(Value* norm) {
         }
       },
       *norm);
-}
-
-// The rule text of a sentence: mentions replaced by placeholders.
-struct RuleText {
-  std::string text;
-  OffsetMap map;  // rule text -> sentence
-  std::vector<std::size_t> placeholder_at;  // rule-text offset of mention i
-};
-
-RuleText BuildRuleText(std::string_view sentence, const std::vector<FoundMention>& mentions) {
-  RuleText built;
-  built.text.reserve(sentence.size() + 8 * mentions.size());
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const FoundMention& mention = mentions[i];
-    built.text.append(sentence.substr(at, mention.begin - at));
-    built.map.AppendCopy(mention.begin - at);
-    const std::string placeholder =
-        absl::StrCat("\x01", std::string(1, internal::InfoOf(mention.kind).letter), i, "\x02");
-    built.placeholder_at.push_back(built.text.size());
-    built.text.append(placeholder);
-    built.map.AppendReplace(mention.end - mention.begin, placeholder.size());
-    at = mention.end;
-  }
-  built.text.append(sentence.substr(at));
-  built.map.AppendCopy(sentence.size() - at);
-  // A line wrapped inside the sentence reads as a space.
-  std::replace(built.text.begin(), built.text.end(), '\n', ' ');
-  return built;
 }
 
 }  // namespace
@@ -130,21 +72,12 @@ std::string Printable(const std::string& rule_text, const std::vector<FoundMenti
 }
 
 struct Extractor::Impl {
-  struct Language {
-    std::string code;
-    std::unique_ptr<internal::MentionRecognizer> mentions;
-    std::unique_ptr<internal::RuleSet> rules;
-  };
+  using Language = internal::Engine::Language;
 
   Options options;
-  std::vector<Language> languages;
+  std::unique_ptr<internal::Engine> engine;
 
-  const Language* Find(std::string_view code) const {
-    for (const Language& language : languages) {
-      if (language.code == code) return &language;
-    }
-    return nullptr;
-  }
+  const Language* Find(std::string_view code) const { return engine->Find(code); }
 
   // A document made ready for its rules: normalized, split, and the
   // languages whose rules read it.
@@ -183,56 +116,11 @@ Extractor::~Extractor() = default;
 const Options& Extractor::options() const { return impl_->options; }
 
 StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
-  if (!options.lang.empty() &&
-      std::find(std::begin(kLanguages), std::end(kLanguages), options.lang) ==
-          std::end(kLanguages)) {
-    return Status::InvalidArgument(
-        absl::StrCat("lang '", options.lang, "' is not supported (use en or fr, or leave empty)"));
-  }
-  if (options.threads < 0) {
-    return Status::InvalidArgument("threads must be 0 (one per core) or more");
-  }
-
-  std::vector<std::string> errors;
-  std::vector<internal::RuleFile> files;
-  std::vector<internal::OrganizationRecognizer::Source> entity_sources;
-  for (const internal::EmbeddedFile& file : internal::EmbeddedFiles()) {
-    const std::string path = absl::StrCat("lib/", ToAbsl(file.path));
-    if (absl::EndsWith(ToAbsl(file.path), ".rules")) {
-      files.push_back(internal::ParseRuleFile(path, file.contents, &errors));
-    } else if (file.path == "data/organizations.tsv") {
-      entity_sources.push_back({path, file.contents});
-    }
-  }
-  for (const std::string& directory : options.rules) {
-    Status status = ReadRuleDirectory(directory, &files, &errors);
-    if (!status.ok()) return status;
-  }
-
-  auto organizations = internal::OrganizationRecognizer::Create(entity_sources);
-  if (!organizations.ok()) return organizations.status();
-  std::shared_ptr<const internal::OrganizationRecognizer> shared_organizations =
-      std::move(organizations).value();
-
+  auto engine = internal::BuildEngine(options);
+  if (!engine.ok()) return engine.status();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  for (std::string_view code : kLanguages) {
-    Impl::Language language;
-    language.code = std::string(code);
-    auto mentions = internal::MentionRecognizer::Create(language.code, shared_organizations);
-    if (!mentions.ok()) return mentions.status();
-    language.mentions = std::move(mentions).value();
-    auto rules = internal::RuleSet::Compile(language.code, files, options.types);
-    if (!rules.ok()) {
-      errors.push_back(rules.status().message());
-      continue;
-    }
-    language.rules = std::move(rules).value();
-    impl->languages.push_back(std::move(language));
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument(absl::StrCat("malformed rules:\n", absl::StrJoin(errors, "\n")));
-  }
+  impl->engine = std::move(engine).value();
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
@@ -243,7 +131,7 @@ Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document) con
   if (lang.empty()) lang = document.lang;
   if (lang.empty() || Find(lang) == nullptr) lang = internal::DetectLanguage(prepared.text.text);
   prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
-  for (const Language& language : languages) {
+  for (const Language& language : engine->languages) {
     // Undetermined text is read in every language rather than lost.
     if (lang == "und" || language.code == lang) prepared.languages.push_back(&language);
   }
@@ -261,7 +149,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   for (const Span& sentence : prepared.sentences) {
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
     const std::vector<FoundMention> mentions = language.mentions->Find(sentence_text);
-    const RuleText rule_text = BuildRuleText(sentence_text, mentions);
+    const internal::RuleText rule_text = internal::BuildRuleText(sentence_text, mentions);
     // Rule text span -> input bytes.
     auto to_source = [&](std::size_t begin, std::size_t end) {
       const Span in_sentence = rule_text.map.ToSource({begin, end});
@@ -361,7 +249,7 @@ std::vector<Mention> Extractor::Mentions(const Document& document) const {
 
 std::vector<RuleInfo> Extractor::Rules() const {
   std::vector<RuleInfo> rules;
-  for (const Impl::Language& language : impl_->languages) {
+  for (const Impl::Language& language : impl_->engine->languages) {
     for (const auto& rule : language.rules->rules()) {
       rules.push_back({rule->id, rule->guard, rule->where, rule->confidence});
     }

@@ -132,16 +132,25 @@ class RuleDirectoryTest : public testing::Test {
   std::filesystem::path directory_;
 };
 
-TEST_F(RuleDirectoryTest, UserRulesAddAndOverride) {
-  Write("deal.rules", "rule won = {ORG:supplier} won an order from {ORG:customer}\n");
+TEST_F(RuleDirectoryTest, UserRulesAddATypeAndOverrideById) {
+  Write("partnership.rules", "rule teamed = {ORG:company} teamed up with {ORG:partner}\n");
+  // Replaces the built-in rule of the same id.
+  Write("share_move.rules", "rule verb_percent = {ORG:company} stock soared {PERCENT:change}\n");
   Options options;
   options.rules = {directory_.string()};
   auto extractor = Make(options);
   const std::vector<Event> events =
-      extractor->Extract(Doc("Dell won an order from Tesla Inc. last week."));
+      extractor->Extract(Doc("Dell teamed up with Tesla Inc. last week."));
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].rule, "en/deal/won");
-  EXPECT_EQ(std::get<Organization>(events[0].arg("customer")->norm).name, "Tesla");
+  EXPECT_EQ(events[0].rule, "en/partnership/teamed");
+  EXPECT_EQ(std::get<Organization>(events[0].arg("partner")->norm).name, "Tesla");
+  bool overridden = false;
+  for (const RuleInfo& rule : extractor->Rules()) {
+    if (rule.id == "en/share_move/verb_percent") {
+      overridden = rule.where.find(directory_.string()) == 0;
+    }
+  }
+  EXPECT_TRUE(overridden);
 }
 
 TEST_F(RuleDirectoryTest, MalformedRulesNameFileAndLine) {

@@ -29,6 +29,9 @@ struct FoundMention {
   std::size_t begin;  // byte offsets in that text
   std::size_t end;
   Value value;
+  // Bytes of the qualifier cue the mention starts with ("more than "), 0 if
+  // none: [begin + cue_length, end) is the amount alone.
+  std::size_t cue_length = 0;
 };
 
 }  // namespace newsevents::internal

@@ -4,9 +4,31 @@
 // List format (lib/data/organizations.tsv, and user files of the same form):
 // one entity per line, tab-separated: canonical name, id (ticker or stable
 // identifier, may be empty), kind (company, government, country, agency),
-// aliases separated by '|'. '#' starts a comment line.
+// aliases separated by '|'. '#' starts a comment line. Aliases are matched
+// as whole words, case-sensitively; the canonical name is an alias too.
 //
 //   Hewlett Packard Enterprise	HPE	company	HPE|Hewlett Packard Enterprise Co.
+//
+// An alias written with a leading '?' is also a common word or letter (X,
+// Free): it names the entity only where the context says so (below). One
+// written with '~' is a capitalized common word (Apple, Orange, Target):
+// it counts in that context too, and wherever it stands capitalized inside
+// a sentence, since only a sentence's first word is capitalized anyway.
+// Listing the canonical name that way ("?X") makes the name ambiguous too.
+//
+//   X		company	?X|Elon Musk's X|social network X|X Corp.
+//
+// Context that makes an ambiguous alias an organization: before it, a
+// company noun ("the social network X", "platform", "operator", "la
+// société", "l'opérateur", "chez") or a possessive name ("Musk's X");
+// after it, "'s", "shares", "stock", a statement verb ("X said", "X did not
+// respond", "X a annoncé") or an apposition (", the social network").
+//
+// Organizations not in the list are found by their form: capitalized words
+// with a corporate suffix ("Acme Widgets Corp.", "Foo Holdings plc",
+// "Bar SA"), and a capitalized name after a company noun ("the chipmaker
+// Cerebras", "startup Groq", "la société Exail", "le groupe français
+// Forvia"): the noun stays out of the span.
 #ifndef NEWSEVENTS_LIB_MENTIONS_ORGANIZATIONS_H_
 #define NEWSEVENTS_LIB_MENTIONS_ORGANIZATIONS_H_
 
@@ -53,10 +75,23 @@ class OrganizationRecognizer {
  private:
   OrganizationRecognizer() = default;
 
+  // How much context an alias needs.
+  enum class Ambiguity { kNone, kCapitalized, kStrict };  // "", "~", "?"
+  struct Alias {
+    std::size_t entity;
+    Ambiguity ambiguity;
+  };
+  // Whether the context around [begin, end) makes an ambiguous alias an
+  // organization.
+  bool AmbiguousContext(std::string_view text, std::size_t begin, std::size_t end) const;
+
   std::vector<Entity> entities_;
-  absl::flat_hash_map<std::string, std::size_t> by_alias_;
-  std::unique_ptr<RE2> aliases_;    // every alias, longest first
-  std::unique_ptr<RE2> suffixed_;   // Capitalized Words + corporate suffix
+  absl::flat_hash_map<std::string, Alias> by_alias_;
+  std::unique_ptr<RE2> aliases_;       // every alias, longest first
+  std::unique_ptr<RE2> suffixed_;      // Capitalized Words + corporate suffix
+  std::unique_ptr<RE2> introduced_;    // company noun + Capitalized Name
+  std::unique_ptr<RE2> cue_before_;    // company noun or possessive, at the end
+  std::unique_ptr<RE2> cue_after_;     // 's, shares, said..., anchored
 };
 
 }  // namespace newsevents::internal

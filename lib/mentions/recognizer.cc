@@ -1,12 +1,16 @@
 #include "mentions/recognizer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "absl/strings/ascii.h"
-#include "string_views.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
-#include "mentions/numbers.h"
+#include "absl/strings/str_join.h"
+#include "embedded.h"
+#include "mentions/scan.h"
+#include "string_views.h"
 
 namespace newsevents::internal {
 namespace {
@@ -47,98 +51,33 @@ constexpr QualifierCue kQualifierCues[] = {
     {"fr", "plus d'", Qualifier::kMoreThan},
     {"fr", "au-del\xC3\xA0 de", Qualifier::kMoreThan},
     {"fr", "sup\xC3\xA9rieur \xC3\xA0", Qualifier::kMoreThan},
+    {"fr", "sup\xC3\xA9rieure \xC3\xA0", Qualifier::kMoreThan},
     {"fr", "au moins", Qualifier::kAtLeast},
     {"fr", "au minimum", Qualifier::kAtLeast},
     {"fr", "moins de", Qualifier::kLessThan},
     {"fr", "moins d'", Qualifier::kLessThan},
     {"fr", "inf\xC3\xA9rieur \xC3\xA0", Qualifier::kLessThan},
+    {"fr", "inf\xC3\xA9rieure \xC3\xA0", Qualifier::kLessThan},
     {"fr", "jusqu'\xC3\xA0", Qualifier::kAtMost},
     {"fr", "au plus", Qualifier::kAtMost},
     {"fr", "au maximum", Qualifier::kAtMost},
     {"fr", "environ", Qualifier::kAbout},
     {"fr", "pr\xC3\xA8s de", Qualifier::kAbout},
+    {"fr", "pr\xC3\xA8s d'", Qualifier::kAbout},
     {"fr", "presque", Qualifier::kAbout},
     {"fr", "quasiment", Qualifier::kAbout},
     {"fr", "autour de", Qualifier::kAbout},
     {"fr", "quelque", Qualifier::kAbout},
+    {"fr", "quelques", Qualifier::kAbout},
 };
-
-struct CurrencyForm {
-  std::string_view form;  // lower case
-  std::string_view iso;
-};
-
-constexpr CurrencyForm kCurrencyForms[] = {
-    {"us$", "USD"}, {"us $", "USD"}, {"u.s.$", "USD"}, {"$", "USD"},
-    {"c$", "CAD"}, {"ca$", "CAD"}, {"a$", "AUD"}, {"au$", "AUD"},
-    {"hk$", "HKD"}, {"nt$", "TWD"}, {"s$", "SGD"}, {"nz$", "NZD"},
-    {"r$", "BRL"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"},
-    {"\xC2\xA5", "JPY"}, {"\xE2\x82\xB9", "INR"},
-    {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
-    {"chf", "CHF"}, {"cny", "CNY"}, {"cad", "CAD"}, {"aud", "AUD"},
-    {"hkd", "HKD"}, {"inr", "INR"},
-    {"dollar", "USD"}, {"dollars", "USD"}, {"dlr", "USD"}, {"dlrs", "USD"},
-    {"us dollars", "USD"}, {"u.s. dollars", "USD"},
-    {"dollars am\xC3\xA9ricains", "USD"},
-    {"canadian dollars", "CAD"}, {"dollars canadiens", "CAD"},
-    {"australian dollars", "AUD"},
-    {"euro", "EUR"}, {"euros", "EUR"},
-    {"pound", "GBP"}, {"pounds", "GBP"}, {"pounds sterling", "GBP"},
-    {"sterling", "GBP"}, {"livre sterling", "GBP"}, {"livres sterling", "GBP"},
-    {"yen", "JPY"}, {"yens", "JPY"}, {"yuan", "CNY"}, {"yuans", "CNY"},
-    {"renminbi", "CNY"}, {"swiss francs", "CHF"}, {"swiss franc", "CHF"},
-    {"franc suisse", "CHF"}, {"francs suisses", "CHF"},
-    {"rupees", "INR"}, {"roupies", "INR"},
-};
-
-enum class CurrencyPlace { kBeforeAmount, kAfterAmount };
-
-// Alternation of the currency forms that can stand at `place`, longest first:
-// symbols and ISO codes on either side ($5, USD 5, 5 $), words only after.
-std::string CurrencyPattern(CurrencyPlace place) {
-  std::vector<std::string_view> forms;
-  for (const CurrencyForm& form : kCurrencyForms) {
-    const bool is_code = AsciiLower(form.iso) == form.form;
-    const bool is_symbol = !absl::ascii_isalpha(static_cast<unsigned char>(form.form.back()));
-    if (place == CurrencyPlace::kBeforeAmount && !is_code && !is_symbol) continue;
-    forms.push_back(form.form);
-  }
-  std::sort(forms.begin(), forms.end(), [](std::string_view a, std::string_view b) {
-    return a.size() > b.size();
-  });
-  std::string pattern = "(?:";
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    if (i > 0) pattern += '|';
-    pattern += RE2::QuoteMeta(re2::StringPiece(forms[i].data(), forms[i].size()));
-    // Words and codes end at a word boundary: "euros", not "eurostar".
-    if (absl::ascii_isalpha(static_cast<unsigned char>(forms[i].back()))) pattern += "\\b";
-  }
-  return pattern + ")";
-}
-
-std::string_view IsoOf(std::string_view form) {
-  std::string lower = AsciiLower(form);
-  absl::StrReplaceAll({{"  ", " "}}, &lower);
-  for (const CurrencyForm& candidate : kCurrencyForms) {
-    if (candidate.form == lower) return candidate.iso;
-  }
-  return {};
-}
 
 RE2::Options CaselessOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
+  options.set_longest_match(true);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   return options;
-}
-
-std::size_t Offset(std::string_view text, re2::StringPiece piece) {
-  return static_cast<std::size_t>(piece.data() - text.data());
-}
-
-std::string_view View(re2::StringPiece piece) {
-  return std::string_view(piece.data(), piece.size());
 }
 
 // Rank at equal length: lower wins.
@@ -153,174 +92,593 @@ int KindRank(MentionKind kind) {
   return 5;
 }
 
+bool IsSpace(char c) { return c == ' '; }
+
+// An amount with its unit, before ranges and qualifiers are read.
+struct Amount {
+  MentionKind kind = MentionKind::kQuantity;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  double value = 0;
+  double scale = 1;      // of the number
+  std::size_t number = 0;  // index in the numbers
+  std::string iso;       // money
+  bool prefix = false;   // money: currency before the amount
+  bool minor = false;    // money: in a subunit ("50 cents")
+  bool points = false;   // percent: percentage points
+  bool integer = false;
+  bool used = false;     // taken into a range or a compound
+};
+
 }  // namespace
 
+struct MentionRecognizer::Cue {
+  std::size_t begin;
+  std::size_t end;
+  Qualifier qualifier;
+};
+
 StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
-    std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations) {
+    std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations,
+    Options options) {
   std::unique_ptr<MentionRecognizer> recognizer(new MentionRecognizer());
   recognizer->lang_ = std::move(lang);
+  recognizer->options_ = options;
   recognizer->organizations_ = std::move(organizations);
+  const bool fr = recognizer->lang_ == "fr";
 
-  std::string qualifiers;
-  for (const QualifierCue& cue : kQualifierCues) {
-    if (cue.lang != recognizer->lang_) continue;
-    if (!qualifiers.empty()) qualifiers += '|';
-    qualifiers += RE2::QuoteMeta(re2::StringPiece(cue.cue.data(), cue.cue.size()));
+  auto numbers = NumberReader::Create(recognizer->lang_);
+  if (!numbers.ok()) return numbers.status();
+  recognizer->numbers_ = std::move(numbers).value();
+  if (options.fractions_as_percent) {
+    NumberReader::Options proportions;
+    proportions.prepositional_fractions = true;
+    auto reader = NumberReader::Create(recognizer->lang_, proportions);
+    if (!reader.ok()) return reader.status();
+    recognizer->proportions_ = std::move(reader).value();
   }
-  // The qualifier group (?P<q>) is followed by a space unless it ends in an
-  // apostrophe ("plus d'1 million").
-  const std::string qualifier =
-      qualifiers.empty() ? "()" : absl::StrCat("(?:\\b(", qualifiers, ")(?: |\\b))?");
-  const std::string digits(DigitsPattern(recognizer->lang_));
-  const std::string amount =
-      absl::StrCat("(", digits, ")(?: ?(", ToAbsl(ScalePattern()), ")\\b)?");
-  const std::string linker = recognizer->lang_ == "fr" ? "(?:de |d')?" : "";
+  auto currencies = CurrencyTable::Create(
+      recognizer->lang_, {{"lib/data/currencies.tsv", FindEmbedded("data/currencies.tsv")}});
+  if (!currencies.ok()) return currencies.status();
+  recognizer->currencies_ = std::move(currencies).value();
+  auto dates = DateRecognizer::Create(recognizer->lang_);
+  if (!dates.ok()) return dates.status();
+  recognizer->dates_ = std::move(dates).value();
 
-  recognizer->money_before_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, "(", CurrencyPattern(CurrencyPlace::kBeforeAmount), ") ?", amount),
+  std::vector<std::string> cues;
+  for (const QualifierCue& cue : kQualifierCues) {
+    if (cue.lang == recognizer->lang_) {
+      cues.push_back(RE2::QuoteMeta(re2::StringPiece(cue.cue.data(), cue.cue.size())));
+    }
+  }
+  recognizer->qualifiers_ =
+      std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(cues, "|"), ")"), CaselessOptions());
+  recognizer->percent_unit_ = std::make_unique<RE2>(
+      fr ? R"(%|pour[ -]?cents?\b|pourcents?\b|pourcentages?\b|points? de pourcentage\b)"
+         : R"(%|percentage points?\b|pct points?\b|per ?cents?\b|percentages?\b|pct\b|pp\b)",
       CaselessOptions());
-  recognizer->money_after_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, amount, " ?", linker, "(",
-                   CurrencyPattern(CurrencyPlace::kAfterAmount), ")"),
+  recognizer->percent_before_ = std::make_unique<RE2>(
+      fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
+         : R"((?:percents?|per cent|percentages?) of )",
       CaselessOptions());
-  const std::string range_word = recognizer->lang_ == "fr" ? "(?:-|à|et)" : "(?:-|to|and)";
-  const std::string range_lead = recognizer->lang_ == "fr" ? "(?:entre )" : "(?:between )";
-  recognizer->percent_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, range_lead, "?([+-])?(", digits, ")(?: ?", range_word,
-                   " ?(", digits, "))? ?(%|percent\\b|per cent\\b|pct\\b|pour cent\\b|"
-                   "percentage points?\\b|points? de pourcentage\\b)"),
+  recognizer->scale_word_ = std::make_unique<RE2>(
+      R"( (?:million|billion|trillion|thousand|mn|bn|mln|bln|millions|milliards?)\b)",
       CaselessOptions());
-  recognizer->number_ = std::make_unique<RE2>(
-      absl::StrCat(qualifier, "\\b", amount), CaselessOptions());
-
-  for (const RE2* pattern : {recognizer->money_before_.get(), recognizer->money_after_.get(),
-                             recognizer->percent_.get(), recognizer->number_.get()}) {
+  for (const RE2* pattern : {recognizer->qualifiers_.get(), recognizer->percent_unit_.get(),
+                             recognizer->percent_before_.get(), recognizer->scale_word_.get()}) {
     if (!pattern->ok()) {
-      return Status::Internal(absl::StrCat("mention pattern for ", recognizer->lang_,
-                                           ": ", pattern->error()));
+      return Status::Internal(absl::StrCat("mention pattern for ", recognizer->lang_, ": ",
+                                           pattern->error()));
     }
   }
   return recognizer;
 }
 
-Qualifier MentionRecognizer::QualifierOf(std::string_view cue) const {
-  if (cue.empty()) return Qualifier::kExact;
-  const std::string lower = AsciiLower(cue);
-  for (const QualifierCue& candidate : kQualifierCues) {
-    if (candidate.lang == lang_ && candidate.cue == lower) return candidate.qualifier;
+std::vector<MentionRecognizer::Cue> MentionRecognizer::FindCues(std::string_view text) const {
+  std::vector<Cue> cues;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t at = 0;
+  while (at < text.size() &&
+         qualifiers_->Match(input, at, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t end = begin + match.size();
+    at = end;
+    if (WordCharBefore(text, begin)) {
+      at = begin + 1;
+      continue;
+    }
+    const std::string lower = AsciiLower(text.substr(begin, end - begin));
+    for (const QualifierCue& cue : kQualifierCues) {
+      if (cue.lang == lang_ && AsciiLower(cue.cue) == lower) {
+        cues.push_back({begin, end, cue.qualifier});
+        break;
+      }
+    }
   }
-  return Qualifier::kExact;
+  return cues;
 }
 
-void MentionRecognizer::FindMoney(std::string_view text, std::vector<FoundMention>* out) const {
-  re2::StringPiece qualifier, currency, number, scale;
-  auto add = [&](re2::StringPiece whole) {
-    const std::optional<double> value = ParseDigits(View(number), lang_);
-    if (!value) return;
-    Money money;
-    money.amount = *value * ScaleOf(View(scale)).value_or(1);
-    money.currency = std::string(IsoOf(View(currency)));
-    money.qualifier = QualifierOf(View(qualifier));
-    const std::size_t begin = Offset(text, whole);
-    out->push_back({MentionKind::kMoney, begin, begin + whole.size(), std::move(money)});
+void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMention>* out) const {
+  const bool fr = lang_ == "fr";
+  const std::vector<NumberSpan> numbers = numbers_->Find(text);
+  const std::vector<CurrencyMatch> currencies = currencies_->Find(text);
+  std::vector<Amount> amounts;
+  std::vector<bool> taken(numbers.size(), false);
+  // Numbers are in order and never overlap: their begins and ends both
+  // ascend, so lookups are binary searches (a table of figures can make a
+  // "sentence" of thousands of numbers).
+  auto number_at = [&](std::size_t begin) -> std::size_t {
+    auto found = std::lower_bound(numbers.begin(), numbers.end(), begin,
+                                  [](const NumberSpan& n, std::size_t at) { return n.begin < at; });
+    return found != numbers.end() && found->begin == begin
+               ? static_cast<std::size_t>(found - numbers.begin())
+               : numbers.size();
   };
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece whole;
-  // Each match is re-read from its start to learn the whole span.
-  while (RE2::PartialMatch(input, *money_before_, &qualifier, &currency, &number, &scale)) {
-    const char* begin = qualifier.data() ? qualifier.data() : currency.data();
-    const char* end = scale.data() ? scale.data() + scale.size() : number.data() + number.size();
-    whole = re2::StringPiece(begin, end - begin);
-    add(whole);
-    input.remove_prefix(end - input.data());
-  }
-  input = re2::StringPiece(text.data(), text.size());
-  while (RE2::PartialMatch(input, *money_after_, &qualifier, &number, &scale, &currency)) {
-    const char* begin = qualifier.data() ? qualifier.data() : number.data();
-    const char* end = currency.data() + currency.size();
-    whole = re2::StringPiece(begin, end - begin);
-    add(whole);
-    input.remove_prefix(end - input.data());
-  }
-}
+  auto mark_inside = [&](std::size_t begin, std::size_t end) {
+    auto k = std::upper_bound(numbers.begin(), numbers.end(), begin,
+                              [](std::size_t at, const NumberSpan& n) { return at < n.end; });
+    for (; k != numbers.end() && k->begin < end; ++k) {
+      taken[static_cast<std::size_t>(k - numbers.begin())] = true;
+    }
+  };
 
-void MentionRecognizer::FindPercents(std::string_view text, std::vector<FoundMention>* out) const {
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece qualifier, sign, first, second, unit;
-  re2::StringPiece whole;
-  while (RE2::PartialMatch(input, *percent_, &qualifier, &sign, &first, &second, &unit)) {
-    // The span starts at the qualifier, or the range word, or the number.
-    const char* begin = qualifier.data() ? qualifier.data()
-                        : sign.data()    ? sign.data()
-                                         : first.data();
-    if (!qualifier.data()) {
-      for (std::string_view lead : {"between ", "entre "}) {
-        const std::size_t at = Offset(text, re2::StringPiece(begin, 0));
-        if (at >= lead.size() &&
-            AsciiLower(text.substr(at - lead.size(), lead.size())) == lead) {
-          begin -= lead.size();
+  auto match_at = [&](const RE2& re, std::size_t at) -> std::size_t {
+    if (at > text.size()) return 0;
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    if (!re.Match(input, at, text.size(), RE2::ANCHOR_START, &match, 1)) return 0;
+    const std::size_t end = at + match.size();
+    if (WordCharBefore(text, end) && WordCharAt(text, end)) return 0;
+    return match.size();
+  };
+
+  // Money: a currency before or after each number.
+  std::size_t next_currency = 0;
+  std::size_t used_until = 0;
+  for (std::size_t k = 0; k < numbers.size(); ++k) {
+    const NumberSpan& n = numbers[k];
+    if (n.weak && !fr && n.value == 0.5) continue;  // "half" alone
+    while (next_currency < currencies.size() && currencies[next_currency].end + 1 < n.begin) {
+      ++next_currency;
+    }
+    const CurrencyMatch* prefix = nullptr;
+    for (std::size_t c = next_currency; c < currencies.size() && currencies[c].begin < n.begin;
+         ++c) {
+      const CurrencyMatch& currency = currencies[c];
+      if (currency.begin < used_until) continue;  // the unit of the amount before
+      const bool glued = currency.end == n.begin;
+      const bool spaced = currency.end + 1 == n.begin && IsSpace(text[currency.end]);
+      if ((glued || spaced) && !currency.name && !currency.minor && !currency.glued_only) {
+        prefix = &currency;
+      }
+    }
+    std::optional<CurrencyMatch> suffix;
+    std::size_t end = n.end;
+    if (!prefix) {
+      std::vector<std::size_t> places = {n.end};
+      if (n.end < text.size() && IsSpace(text[n.end])) {
+        places.push_back(n.end + 1);
+        if (fr && n.scale >= 1e6) {
+          if (text.substr(n.end + 1, 3) == "de ") places.push_back(n.end + 4);
+          if (text.substr(n.end + 1, 2) == "d'") places.push_back(n.end + 3);
+        }
+      }
+      if (n.end < text.size() && text[n.end] == '-') places.push_back(n.end + 1);
+      for (std::size_t place : places) {
+        std::optional<CurrencyMatch> found = currencies_->MatchAt(text, place);
+        if (!found) continue;
+        if (found->glued_only && place != n.end) continue;
+        if (found->ambiguous && n.scale == 1 && !n.decimal) continue;
+        if (place > n.end && text[n.end] == '-' && !found->name) continue;
+        // A currency glued to the next number is that number's: "3 USD50".
+        if (place > n.end && std::any_of(numbers.begin() + k + 1, numbers.end(),
+                                          [&](const NumberSpan& other) {
+                                            return other.begin == found->end;
+                                          })) {
+          continue;
+        }
+        suffix = std::move(found);
+        break;
+      }
+    }
+    if (!prefix && !suffix) continue;
+    // Digits glued to letters count only when the letters are the currency.
+    if (n.glued_left && !(prefix && prefix->end == n.begin)) continue;
+    if (n.glued_right && !(suffix && suffix->begin == n.end) &&
+        !(prefix && n.m_end != 0)) {
+      continue;
+    }
+    Amount amount;
+    amount.kind = MentionKind::kMoney;
+    amount.number = k;
+    amount.value = n.value;
+    amount.scale = n.scale;
+    amount.integer = !n.decimal && !n.fraction && n.value == std::floor(n.value);
+    if (prefix) {
+      amount.begin = prefix->begin;
+      amount.iso = prefix->iso;
+      amount.value *= prefix->factor;
+      amount.prefix = true;
+      if (n.m_end != 0) {  // "£300m"
+        amount.value *= 1e6;
+        amount.scale = 1e6;
+        end = n.m_end;
+      }
+    } else {
+      amount.begin = n.begin;
+      amount.iso = suffix->iso;
+      amount.value *= suffix->factor;
+      amount.minor = suffix->minor;
+      end = suffix->end;
+      // "75 USD million"
+      if (!suffix->name && n.scale == 1) {
+        if (const std::size_t length = match_at(*scale_word_, end)) {
+          if (std::optional<double> scale =
+                  ScaleOf(AsciiLower(text.substr(end + 1, length - 1)), lang_)) {
+            amount.value *= *scale;
+            amount.scale = *scale;
+            end += length;
+          }
         }
       }
     }
-    const char* end = unit.data() + unit.size();
-    input.remove_prefix(end - input.data());
-    const std::optional<double> low = ParseDigits(View(first), lang_);
-    const std::optional<double> high =
-        second.data() ? ParseDigits(View(second), lang_) : std::nullopt;
-    if (!low) continue;
-    Percent percent;
-    if (high) {
-      percent.is_range = true;
-      percent.min = *low;
-      percent.max = *high;
-    } else {
-      percent.value = View(sign) == "-" ? -*low : *low;
-    }
-    percent.points = AsciiLower(View(unit)).find("point") != std::string::npos;
-    percent.qualifier = QualifierOf(View(qualifier));
-    const std::size_t at = Offset(text, re2::StringPiece(begin, 0));
-    out->push_back({MentionKind::kPercent, at, at + (end - begin), std::move(percent)});
+    amount.end = end;
+    if (!amount.prefix) used_until = end;
+    amounts.push_back(std::move(amount));
+    taken[k] = true;
   }
-}
 
-void MentionRecognizer::FindNumbers(std::string_view text, std::vector<FoundMention>* out) const {
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece qualifier, number, scale;
-  while (RE2::PartialMatch(input, *number_, &qualifier, &number, &scale)) {
-    const char* begin = qualifier.data() ? qualifier.data() : number.data();
-    const char* end = scale.data() ? scale.data() + scale.size() : number.data() + number.size();
-    input.remove_prefix(end - input.data());
-    // Digits glued to letters ("H100", "4G") name things; they count nothing.
-    if (end < text.data() + text.size() && absl::ascii_isalpha(static_cast<unsigned char>(*end))) {
+  // The money amount of each number, if any (amounts are in number order).
+  std::vector<int> amount_of(numbers.size(), -1);
+  for (std::size_t a = 0; a < amounts.size(); ++a) {
+    amount_of[amounts[a].number] = static_cast<int>(a);
+  }
+
+  // A sum in units and subunits: "3 dollars 50 cents", "thirteen dollars
+  // and forty-five cents", "15 dollars 50.", "10 $ 30 cent".
+  for (Amount& major : amounts) {
+    if (major.minor || major.scale != 1 || !major.integer) continue;
+    std::size_t at = major.end;
+    if (at >= text.size() || !IsSpace(text[at])) continue;
+    ++at;
+    for (std::string_view joiner : {"and ", "et "}) {
+      if (AsciiLower(text.substr(at, joiner.size())) == joiner) at += joiner.size();
+    }
+    const std::size_t k = number_at(at);
+    if (k == numbers.size()) continue;
+    const NumberSpan& cents = numbers[k];
+    if (cents.value <= 0 || cents.value >= 100 || cents.scale != 1 || cents.decimal ||
+        cents.fraction || cents.glued) {
       continue;
     }
-    if (number.data() > text.data() &&
-        absl::ascii_isalpha(static_cast<unsigned char>(number.data()[-1]))) {
+    std::size_t end = 0;
+    const Amount* minor_amount =
+        amount_of[k] < 0 ? nullptr : &amounts[static_cast<std::size_t>(amount_of[k])];
+    if (minor_amount != nullptr) {
+      if (!minor_amount->minor) continue;  // "10 $ 30 $": two sums
+      end = minor_amount->end;
+    } else if (!taken[k]) {
+      const char after = cents.end < text.size() ? text[cents.end] : '.';
+      if (after != '.' && after != ',' && after != ';' && after != '!' && after != '?' &&
+          after != ')') {
+        continue;
+      }
+      end = cents.end;
+    } else {
       continue;
     }
-    const std::optional<double> value = ParseDigits(View(number), lang_);
-    if (!value) continue;
-    const std::size_t at = Offset(text, re2::StringPiece(begin, 0));
-    const std::size_t length = static_cast<std::size_t>(end - begin);
-    // A bare four-digit number from 1900 to 2099 is a year.
-    if (!scale.data() && !qualifier.data() && number.size() == 4 && *value >= 1900 &&
-        *value <= 2099) {
-      out->push_back({MentionKind::kDate, at, at + length,
-                      Date{std::string(View(number)), "year"}});
+    // "between 12 euros and 15 euros" is a range, read below.
+    const std::string_view before = text.substr(0, major.begin);
+    if (absl::EndsWith(ToAbsl(AsciiLower(before)), "between ") ||
+        absl::EndsWith(ToAbsl(AsciiLower(before)), "entre ")) {
       continue;
     }
+    major.value += cents.value / 100;
+    major.end = end;
+    major.integer = false;
+    taken[k] = true;
+    if (amount_of[k] >= 0) amounts[static_cast<std::size_t>(amount_of[k])].used = true;
+  }
+
+  // Percentages: a percent sign or word after the number; "percent of 10".
+  for (std::size_t k = 0; k < numbers.size(); ++k) {
+    if (taken[k]) continue;
+    const NumberSpan& n = numbers[k];
+    if (n.glued_left || (n.weak && n.value == 0.5)) continue;
+    std::size_t at = n.end;
+    std::size_t length = match_at(*percent_unit_, at);
+    if (length == 0 && at < text.size() && IsSpace(text[at])) {
+      ++at;
+      length = match_at(*percent_unit_, at);
+    }
+    if (length == 0) continue;
+    if (n.glued_right && at != n.end) continue;
+    Amount amount;
+    amount.kind = MentionKind::kPercent;
+    amount.number = k;
+    amount.begin = n.begin;
+    amount.end = at + length;
+    amount.value = n.value;
+    amount.scale = n.scale;
+    const std::string unit = AsciiLower(text.substr(at, length));
+    amount.points = unit.find("point") != std::string::npos || unit == "pp";
+    amounts.push_back(amount);
+    taken[k] = true;
+  }
+  {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    std::size_t at = 0;
+    while (at < text.size() &&
+           percent_before_->Match(input, at, text.size(), RE2::UNANCHORED, &match, 1)) {
+      const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+      const std::size_t end = begin + match.size();
+      at = end;
+      // Only where no word comes before: "the percentage of 18-year-olds"
+      // names a quantity to come, not a percentage.
+      std::size_t before = begin;
+      while (before > 0 && IsSpace(text[before - 1])) --before;
+      if (WordCharBefore(text, before) || (before > 0 && absl::ascii_isdigit(text[before - 1]))) {
+        continue;
+      }
+      if (const std::size_t k = number_at(end);
+          k < numbers.size() && !taken[k] && !numbers[k].glued) {
+        {
+          Amount amount;
+          amount.kind = MentionKind::kPercent;
+          amount.number = k;
+          amount.begin = begin;
+          amount.end = numbers[k].end;
+          amount.value = numbers[k].value;
+          amounts.push_back(amount);
+          taken[k] = true;
+        }
+      }
+    }
+  }
+  if (proportions_) {
+    // PercentageMode: "one out of three", "1/4 of", "un quart de".
+    for (const NumberSpan& n : proportions_->Find(text)) {
+      if (!n.fraction || n.value > 1 || n.value <= 0) continue;
+      bool overlaps = false;
+      for (const Amount& amount : amounts) {
+        overlaps = overlaps || (amount.begin < n.end && n.begin < amount.end);
+      }
+      if (overlaps) continue;
+      std::size_t end = n.end;
+      if (!n.prepositional) {
+        bool of = false;
+        for (std::string_view word : {" of", " de", " des", " d'"}) {
+          if (!of && text.substr(n.end, word.size()) == word &&
+              (word.back() == '\'' || !WordCharAt(text, n.end + word.size()))) {
+            end = n.end + word.size();
+            of = true;
+          }
+        }
+        if (!of) continue;
+      }
+      Amount amount;
+      amount.kind = MentionKind::kPercent;
+      amount.begin = n.begin;
+      amount.end = end;
+      amount.value = n.value * 100;
+      amount.number = numbers.size();
+      amounts.push_back(amount);
+      mark_inside(n.begin, end);
+    }
+  }
+  std::sort(amounts.begin(), amounts.end(),
+            [](const Amount& a, const Amount& b) { return a.begin < b.begin; });
+  // A number inside an amount ("cents" read as 100 in "64,2 cents") is none.
+  for (const Amount& amount : amounts) mark_inside(amount.begin, amount.end);
+
+  // Ranges: "between $10 and $12", "10-20%", "10 à 20 %", "$10-12 billion",
+  // "entre 12 euros et 15 euros", "between 10 and 20 percent".
+  struct Range {
+    std::size_t begin, end;
+    MentionKind kind;
+    double min, max;
+    std::string iso;
+    bool points;
+  };
+  std::vector<Range> ranges;
+  auto connector = [&](std::size_t from, std::size_t to, bool* needs_lead) -> bool {
+    if (to < from) return false;
+    const std::string gap = AsciiLower(text.substr(from, to - from));
+    *needs_lead = false;
+    if (gap == "-" || gap == " - " || gap == " to " || (fr && gap == " \xC3\xA0 ")) return true;
+    if (gap == " and " || (fr && gap == " et ")) {
+      *needs_lead = true;
+      return true;
+    }
+    return false;
+  };
+  auto lead_before = [&](std::size_t begin) -> std::size_t {
+    for (std::string_view lead : {"between ", "entre "}) {
+      if (begin >= lead.size() &&
+          AsciiLower(text.substr(begin - lead.size(), lead.size())) == lead &&
+          !WordCharBefore(text, begin - lead.size())) {
+        return begin - lead.size();
+      }
+    }
+    return begin;
+  };
+  auto after_from = [&](std::size_t begin) {
+    return !fr && begin >= 5 && AsciiLower(text.substr(begin - 5, 5)) == "from " &&
+           !WordCharBefore(text, begin - 5);
+  };
+  for (std::size_t a = 0; a < amounts.size(); ++a) {
+    Amount& second = amounts[a];
+    if (second.used || second.minor) continue;
+    const std::size_t second_number_begin =
+        second.number < numbers.size() ? numbers[second.number].begin : second.begin;
+    // The first amount: a unit amount of the same kind, or a bare number.
+    std::optional<Range> range;
+    // Only the amount right before can be joined to this one.
+    for (std::size_t b = a > 0 ? a - 1 : 0; b < a && !range; ++b) {
+      Amount& first = amounts[b];
+      if (first.used || first.kind != second.kind || first.minor) continue;
+      bool needs_lead = false;
+      if (!connector(first.end, second.begin, &needs_lead)) continue;
+      if (second.kind == MentionKind::kMoney && first.iso != second.iso) continue;
+      const std::size_t lead = lead_before(first.begin);
+      if ((needs_lead && lead == first.begin) || (lead == first.begin && after_from(first.begin))) {
+        continue;
+      }
+      double low = first.value;
+      if (first.scale == 1 && second.scale > 1 && low * second.scale <= second.value) {
+        low *= second.scale;
+      }
+      range = Range{lead, second.end, second.kind, low, second.value, second.iso,
+                    second.points};
+      first.used = true;
+    }
+    if (!range && second.number < numbers.size() && second.number > 0) {
+      // The number right before this amount's own.
+      for (std::size_t k = second.number - 1; k < second.number; ++k) {
+        const NumberSpan& bare = numbers[k];
+        if (taken[k] || bare.end > second.begin || bare.weak || bare.glued) continue;
+        // "le 1 janvier 1990 à 1015 francs": a year does not start a range.
+        if (!bare.words && !bare.grouped && bare.value >= 1900 && bare.value <= 2099 &&
+            bare.end - bare.begin == 4 && !(second.value >= 1900 && second.value <= 2099)) {
+          continue;
+        }
+        bool needs_lead = false;
+        if (!connector(bare.end, second.prefix ? second.begin : second_number_begin,
+                       &needs_lead)) {
+          continue;
+        }
+        const std::size_t lead = lead_before(bare.begin);
+        if ((needs_lead && lead == bare.begin) || (lead == bare.begin && after_from(bare.begin))) {
+          continue;
+        }
+        double low = bare.value;
+        const double high = second.value;
+        if (bare.scale == 1 && second.scale > 1 && low * second.scale <= high) low *= second.scale;
+        range = Range{lead, second.end, second.kind, low, high, second.iso, second.points};
+        taken[k] = true;
+        break;
+      }
+    }
+    if (!range && second.kind == MentionKind::kMoney && second.prefix) {
+      // "$10-12 billion": the second number is bare, the currency the first's.
+      for (std::size_t k = second.number + 1; k < numbers.size() && k <= second.number + 1;
+           ++k) {
+        const NumberSpan& bare = numbers[k];
+        if (taken[k] || bare.begin < second.end || bare.weak || bare.glued) continue;
+        bool needs_lead = false;
+        if (!connector(second.end, bare.begin, &needs_lead)) break;
+        const std::size_t lead = lead_before(second.begin);
+        if ((needs_lead && lead == second.begin) ||
+            (lead == second.begin && after_from(second.begin))) {
+          break;
+        }
+        double low = second.value;
+        const double high = bare.value;
+        if (second.scale == 1 && bare.scale > 1 && low * bare.scale <= high) low *= bare.scale;
+        range = Range{lead, bare.end, MentionKind::kMoney, low, high, second.iso, false};
+        taken[k] = true;
+        break;
+      }
+    }
+    if (range) {
+      second.used = true;
+      ranges.push_back(*range);
+    }
+  }
+
+  // Qualifiers, then the mentions.
+  const std::vector<Cue> cues = FindCues(text);
+  auto qualify = [&](FoundMention* mention) -> Qualifier {
+    // Cues are in order and apart: the one ending right before is found by
+    // its end.
+    auto first = std::lower_bound(cues.begin(), cues.end(), mention->begin,
+                                  [](const Cue& cue, std::size_t at) { return cue.end + 1 < at; });
+    for (auto cue_it = first; cue_it != cues.end() && cue_it->end <= mention->begin; ++cue_it) {
+      const Cue& cue = *cue_it;
+      const bool apostrophe = text[cue.end - 1] == '\'';
+      if ((apostrophe && cue.end == mention->begin) ||
+          (!apostrophe && cue.end + 1 == mention->begin && IsSpace(text[cue.end]))) {
+        mention->cue_length = mention->begin - cue.begin;
+        mention->begin = cue.begin;
+        return cue.qualifier;
+      }
+    }
+    return Qualifier::kExact;
+  };
+  for (const Range& range : ranges) {
+    FoundMention mention{range.kind, range.begin, range.end, {}};
+    const Qualifier qualifier = qualify(&mention);
+    if (range.kind == MentionKind::kMoney) {
+      Money money;
+      money.is_range = true;
+      money.min = range.min;
+      money.max = range.max;
+      money.currency = range.iso;
+      money.qualifier = qualifier;
+      mention.value = std::move(money);
+    } else {
+      Percent percent;
+      percent.is_range = true;
+      percent.min = range.min;
+      percent.max = range.max;
+      percent.points = range.points;
+      percent.qualifier = qualifier;
+      mention.value = percent;
+    }
+    out->push_back(std::move(mention));
+  }
+  for (const Amount& amount : amounts) {
+    if (amount.used) continue;
+    FoundMention mention{amount.kind, amount.begin, amount.end, {}};
+    const Qualifier qualifier = qualify(&mention);
+    if (amount.kind == MentionKind::kMoney) {
+      Money money;
+      money.amount = amount.value;
+      money.currency = amount.iso;
+      money.qualifier = qualifier;
+      mention.value = std::move(money);
+    } else {
+      Percent percent;
+      percent.value = amount.value;
+      percent.points = amount.points;
+      percent.qualifier = qualifier;
+      mention.value = percent;
+    }
+    out->push_back(std::move(mention));
+  }
+
+  // Quantities and bare years.
+  for (std::size_t k = 0; k < numbers.size(); ++k) {
+    const NumberSpan& n = numbers[k];
+    if (taken[k] || n.weak || n.glued) continue;
+    if (n.words && n.fraction) {
+      // "a third consecutive quarter" is no count; "two thirds of" is.
+      if (text.substr(n.end, 3) != " of" && text.substr(n.end, 3) != " de") continue;
+    }
+    const std::string_view written = text.substr(n.begin, n.end - n.begin);
+    if (!n.words && !n.grouped && !n.decimal && !n.fraction && !n.signed_ && n.scale == 1 &&
+        written.size() == 4 && n.value >= 1900 && n.value <= 2099) {
+      Date date;
+      date.iso = std::string(written);
+      date.grain = "year";
+      out->push_back({MentionKind::kDate, n.begin, n.end, std::move(date)});
+      continue;
+    }
+    FoundMention mention{MentionKind::kQuantity, n.begin, n.end, {}};
     Quantity quantity;
-    quantity.value = *value * ScaleOf(View(scale)).value_or(1);
-    quantity.qualifier = QualifierOf(View(qualifier));
-    out->push_back({MentionKind::kQuantity, at, at + length, std::move(quantity)});
+    quantity.value = n.value;
+    quantity.qualifier = qualify(&mention);
+    mention.value = quantity;
+    out->push_back(std::move(mention));
   }
 }
 
 std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {
   std::vector<FoundMention> candidates;
-  FindMoney(text, &candidates);
-  FindPercents(text, &candidates);
-  FindNumbers(text, &candidates);
+  FindAmounts(text, &candidates);
+  dates_->Find(text, &candidates);
   if (organizations_) organizations_->Find(text, &candidates);
 
   // Longest first, then by kind; keep each that overlaps none kept before.
@@ -337,6 +695,7 @@ std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {
   });
   std::vector<std::size_t> kept;
   for (std::size_t i : order) {
+    if (candidates[i].end <= candidates[i].begin) continue;
     const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
       return candidates[i].begin < candidates[k].end && candidates[k].begin < candidates[i].end;
     });
@@ -347,7 +706,7 @@ std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {
   });
   std::vector<FoundMention> mentions;
   mentions.reserve(kept.size());
-  for (std::size_t i : kept) mentions.push_back(candidates[i]);
+  for (std::size_t i : kept) mentions.push_back(std::move(candidates[i]));
   return mentions;
 }
 

@@ -7,15 +7,27 @@
 #include <string_view>
 #include <vector>
 
+#include "mentions/currencies.h"
+#include "mentions/dates.h"
 #include "mentions/mention.h"
+#include "mentions/numbers.h"
 #include "mentions/organizations.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
 
 namespace newsevents::internal {
 
-// Finds money, percentages, quantities, years and organizations in a
+// Finds money, percentages, quantities, dates and organizations in a
 // sentence of normalized text.
+//
+// Numbers are read first (NumberReader); a number becomes money when a
+// currency stands before or after it ("$5", "5 milliards de dollars",
+// "USD 1.2bn", "2,3 Md€"), a percentage before a percent sign or word, a
+// range when two amounts are joined ("between $10 and $12", "10-20%",
+// "entre 12 euros et 15 euros"), and a quantity otherwise, except a lone
+// "one"/"un"/"une" (an article or a pronoun as often as a count) and word
+// fractions not followed by "of" ("a third consecutive quarter"). A bare
+// year (1900-2099) is a date.
 //
 // Overlaps: the longest mention wins; at equal length, money before
 // percent before organization before date before quantity. A qualifier
@@ -24,9 +36,23 @@ namespace newsevents::internal {
 // Thread safety: immutable after Create; Find may run on many threads.
 class MentionRecognizer {
  public:
-  // `organizations` is shared by the recognizers of every language.
+  struct Options {
+    // Read a fraction before "of" ("1/4 of", "one quarter of") and "one out
+    // of three" as percentages, as Recognizers-Text's PercentageMode does.
+    // Off by default: news rarely means a percentage by them.
+    bool fractions_as_percent = false;
+  };
+
+  // `organizations` is shared by the recognizers of every language (may be
+  // null: no organizations). The currency table is the embedded
+  // lib/data/currencies.tsv.
   static StatusOr<std::unique_ptr<MentionRecognizer>> Create(
-      std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations);
+      std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations,
+      Options options);
+  static StatusOr<std::unique_ptr<MentionRecognizer>> Create(
+      std::string lang, std::shared_ptr<const OrganizationRecognizer> organizations) {
+    return Create(std::move(lang), std::move(organizations), Options());
+  }
 
   // The mentions of `text`, ordered by position and never overlapping.
   std::vector<FoundMention> Find(std::string_view text) const;
@@ -34,19 +60,23 @@ class MentionRecognizer {
   const std::string& lang() const { return lang_; }
 
  private:
+  struct Cue;
   MentionRecognizer() = default;
 
-  void FindMoney(std::string_view text, std::vector<FoundMention>* out) const;
-  void FindPercents(std::string_view text, std::vector<FoundMention>* out) const;
-  void FindNumbers(std::string_view text, std::vector<FoundMention>* out) const;
-  Qualifier QualifierOf(std::string_view cue) const;
+  void FindAmounts(std::string_view text, std::vector<FoundMention>* out) const;
+  std::vector<Cue> FindCues(std::string_view text) const;
 
   std::string lang_;
+  Options options_;
   std::shared_ptr<const OrganizationRecognizer> organizations_;
-  std::unique_ptr<RE2> money_before_;  // $1 billion, US$5, EUR 2bn
-  std::unique_ptr<RE2> money_after_;   // 114,77 $, 40 000 euros, 15 mln dlrs
-  std::unique_ptr<RE2> percent_;       // 4.3%, 10-20%, de 10 à 20 %
-  std::unique_ptr<RE2> number_;        // 12,000; 2024
+  std::unique_ptr<NumberReader> numbers_;
+  std::unique_ptr<NumberReader> proportions_;  // with prepositional fractions
+  std::unique_ptr<CurrencyTable> currencies_;
+  std::unique_ptr<DateRecognizer> dates_;
+  std::unique_ptr<RE2> qualifiers_;      // every qualifier cue
+  std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
+  std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
+  std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
 };
 
 }  // namespace newsevents::internal

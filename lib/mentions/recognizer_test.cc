@@ -1,6 +1,8 @@
 #include "mentions/recognizer.h"
 
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "embedded.h"
 #include "gtest/gtest.h"
@@ -123,6 +125,196 @@ TEST_F(RecognizerTest, MentionsNeverOverlap) {
   ASSERT_EQ(mentions.size(), 5u);
   for (std::size_t i = 1; i < mentions.size(); ++i) {
     EXPECT_LE(mentions[i - 1].end, mentions[i].begin);
+  }
+}
+
+// Table-driven: each text is one mention covering all of it.
+struct MoneyCase {
+  const char* lang;
+  const char* text;
+  double amount;  // or min when is_range
+  double max;     // 0 unless a range
+  const char* currency;
+  Qualifier qualifier;
+};
+
+class MoneyForms : public RecognizerTest, public testing::WithParamInterface<MoneyCase> {};
+
+TEST_P(MoneyForms, AmountCurrencyAndQualifier) {
+  const MoneyCase& c = GetParam();
+  const Money money = std::get<Money>(Only(c.text, c.lang).value);
+  if (c.max != 0) {
+    EXPECT_TRUE(money.is_range) << c.text;
+    EXPECT_DOUBLE_EQ(money.min, c.amount) << c.text;
+    EXPECT_DOUBLE_EQ(money.max, c.max) << c.text;
+  } else {
+    EXPECT_FALSE(money.is_range) << c.text;
+    EXPECT_DOUBLE_EQ(money.amount, c.amount) << c.text;
+  }
+  EXPECT_EQ(money.currency, c.currency) << c.text;
+  EXPECT_EQ(money.qualifier, c.qualifier) << c.text;
+}
+
+constexpr Qualifier kExact = Qualifier::kExact;
+
+INSTANTIATE_TEST_SUITE_P(
+    Money, MoneyForms,
+    testing::Values(
+        MoneyCase{"en", "US$5", 5, 0, "USD", kExact},
+        MoneyCase{"en", "C$ 16.4 million", 16.4e6, 0, "CAD", kExact},
+        MoneyCase{"en", "NT$300", 300, 0, "TWD", kExact},
+        MoneyCase{"en", "$1.2bn", 1.2e9, 0, "USD", kExact},
+        MoneyCase{"en", "\xC2\xA3" "300m", 300e6, 0, "GBP", kExact},
+        MoneyCase{"en", "\xC2\xA5" "500", 500, 0, "JPY", kExact},
+        MoneyCase{"en", "5 billion euros", 5e9, 0, "EUR", kExact},
+        MoneyCase{"en", "10,000 Swiss francs", 10000, 0, "CHF", kExact},
+        MoneyCase{"en", "100 billion yuan", 100e9, 0, "CNY", kExact},
+        MoneyCase{"en", "470 pence", 4.7, 0, "GBP", kExact},
+        MoneyCase{"en", "50 cents", 0.5, 0, "USD", kExact},
+        MoneyCase{"en", "3 dollars 50 cents", 3.5, 0, "USD", kExact},
+        MoneyCase{"en", "five million yen", 5e6, 0, "JPY", kExact},
+        MoneyCase{"en", "about $35 million", 35e6, 0, "USD", Qualifier::kAbout},
+        MoneyCase{"en", "up to $2.5 billion", 2.5e9, 0, "USD", Qualifier::kAtMost},
+        MoneyCase{"en", "between $10 and $12", 10, 12, "USD", kExact},
+        MoneyCase{"en", "between 10 and 12 dollars", 10, 12, "USD", kExact},
+        MoneyCase{"en", "$1 billion to $1.5 billion", 1e9, 1.5e9, "USD", kExact},
+        MoneyCase{"en", "$10-12 billion", 10e9, 12e9, "USD", kExact},
+        MoneyCase{"fr", "entre 12 euros et 15 euros", 12, 15, "EUR", kExact},
+        MoneyCase{"fr", "entre 12 et 15 euros", 12, 15, "EUR", kExact},
+        MoneyCase{"fr", "10 \xC3\xA0 20 millions d'euros", 10e6, 20e6, "EUR", kExact},
+        MoneyCase{"fr", "323 millions d'euros", 323e6, 0, "EUR", kExact},
+        MoneyCase{"fr", "48,2 millions $", 48.2e6, 0, "USD", kExact},
+        MoneyCase{"fr", "10 milliards de dollars US", 10e9, 0, "USD", kExact},
+        MoneyCase{"fr", "361 millions de livres", 361e6, 0, "GBP", kExact},
+        MoneyCase{"fr", "2 M\xE2\x82\xAC", 2e6, 0, "EUR", kExact},
+        MoneyCase{"fr", "pr\xC3\xA8s de 5 milliards de dollars", 5e9, 0, "USD",
+                  Qualifier::kAbout},
+        MoneyCase{"fr", "plus d'1 milliard d'euros", 1e9, 0, "EUR", Qualifier::kMoreThan},
+        MoneyCase{"fr", "treize euros et quarante-cinq cents", 13.45, 0, "EUR", kExact}));
+
+struct PercentCase {
+  const char* lang;
+  const char* text;
+  double value;  // or min when a range
+  double max;
+  bool points;
+  Qualifier qualifier;
+};
+
+class PercentForms : public RecognizerTest, public testing::WithParamInterface<PercentCase> {};
+
+TEST_P(PercentForms, ValueRangePointsAndQualifier) {
+  const PercentCase& c = GetParam();
+  const Percent percent = std::get<Percent>(Only(c.text, c.lang).value);
+  EXPECT_EQ(percent.is_range, c.max != 0) << c.text;
+  EXPECT_DOUBLE_EQ(percent.is_range ? percent.min : percent.value, c.value) << c.text;
+  if (c.max != 0) {
+    EXPECT_DOUBLE_EQ(percent.max, c.max) << c.text;
+  }
+  EXPECT_EQ(percent.points, c.points) << c.text;
+  EXPECT_EQ(percent.qualifier, c.qualifier) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Percents, PercentForms,
+    testing::Values(
+        PercentCase{"en", "4.3 per cent", 4.3, 0, false, kExact},
+        PercentCase{"en", "12 pct", 12, 0, false, kExact},
+        PercentCase{"en", "twenty percent", 20, 0, false, kExact},
+        PercentCase{"en", "+4.2%", 4.2, 0, false, kExact},
+        PercentCase{"en", "10 to 20 percent", 10, 20, false, kExact},
+        PercentCase{"en", "nearly 5%", 5, 0, false, Qualifier::kAbout},
+        PercentCase{"en", "more than 10 percent", 10, 0, false, Qualifier::kMoreThan},
+        PercentCase{"en", "0.5 percentage point", 0.5, 0, true, kExact},
+        PercentCase{"fr", "+4,2 %", 4.2, 0, false, kExact},
+        PercentCase{"fr", "-3,8 %", -3.8, 0, false, kExact},
+        PercentCase{"fr", "12 pour cent", 12, 0, false, kExact},
+        PercentCase{"fr", "entre 10 et 20 %", 10, 20, false, kExact},
+        PercentCase{"fr", "2 points de pourcentage", 2, 0, true, kExact},
+        PercentCase{"fr", "environ 3 %", 3, 0, false, Qualifier::kAbout},
+        PercentCase{"fr", "jusqu'\xC3\xA0 7 %", 7, 0, false, Qualifier::kAtMost},
+        PercentCase{"fr", "moins de 2 %", 2, 0, false, Qualifier::kLessThan},
+        PercentCase{"fr", "au moins 2 %", 2, 0, false, Qualifier::kAtLeast}));
+
+TEST_F(RecognizerTest, QuantitiesLeaveOutArticlesAndAdjectives) {
+  // "un" and "one" are articles or pronouns as often as counts.
+  std::vector<FoundMention> mentions = Find("HPE a sign\xC3\xA9 un contrat.", "fr");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].kind, MentionKind::kOrganization);
+  mentions = Find("It posted a third consecutive loss and hired three hundred people.");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(std::get<Quantity>(mentions[0].value).value, 300);
+  const Quantity quantity = std::get<Quantity>(Only("more than 12,000").value);
+  EXPECT_EQ(quantity.qualifier, Qualifier::kMoreThan);
+}
+
+TEST_F(RecognizerTest, AYearAfterADateIsNoRangeStart) {
+  const std::string text = "le 1 janvier 1990 \xC3\xA0 1015 francs une part";
+  const std::vector<FoundMention> mentions = Find(text, "fr");
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].kind, MentionKind::kDate);
+  EXPECT_EQ(std::get<Money>(mentions[1].value).amount, 1015);
+}
+
+TEST_F(RecognizerTest, DatesAreMentions) {
+  Date date = std::get<Date>(Only("December 5, 2024").value);
+  EXPECT_EQ(date.iso, "2024-12-05");
+  date = std::get<Date>(Only("fin 2024", "fr").value);
+  EXPECT_EQ(date.modifier, "late");
+  date = std::get<Date>(Only("last week").value);
+  EXPECT_TRUE(date.relative);
+  EXPECT_EQ(date.offset, -1);
+}
+
+TEST_F(RecognizerTest, AmbiguousNamesNeedTheirContext) {
+  // X is a letter; "Musk's X", "X did not respond" and "the social network X"
+  // name the company.
+  for (const char* text : {"Elon Musk's X", "X did not respond", "X's deal with HPE",
+                           "the social network X"}) {
+    const std::vector<FoundMention> mentions = Find(text);
+    ASSERT_FALSE(mentions.empty()) << text;
+    EXPECT_EQ(std::get<Organization>(mentions[0].value).name, "X") << text;
+  }
+  EXPECT_TRUE(Find("X-ray machines").empty());
+  EXPECT_TRUE(Find("Free cash flow rose.").empty());
+  // Apple inside a sentence is the company; at its start, only in context.
+  EXPECT_EQ(Find("Samsung will supply Apple with panels.").size(), 2u);
+  EXPECT_TRUE(Find("Apple pie.").empty());
+  EXPECT_EQ(Find("Apple shares rose.").size(), 1u);
+}
+
+TEST_F(RecognizerTest, UnlistedOrganizationsByTheirIntroduction) {
+  for (const auto& [text, lang, name] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"the chipmaker Cerebras Systems", "en", "Cerebras Systems"},
+           {"startup Groq raised", "en", "Groq"},
+           {"Foo Holdings plc said", "en", "Foo Holdings"},
+           {"Bar Widgets SA", "fr", "Bar Widgets"},
+           {"la soci\xC3\xA9t\xC3\xA9 Exail", "fr", "Exail"},
+           {"le groupe fran\xC3\xA7" "ais Forvia", "fr", "Forvia"}}) {
+    const std::vector<FoundMention> mentions = Find(text, lang);
+    ASSERT_EQ(mentions.size(), 1u) << text;
+    EXPECT_EQ(std::get<Organization>(mentions[0].value).name, name) << text;
+  }
+  EXPECT_TRUE(Find("the company Thursday reported").empty());
+}
+
+TEST_F(RecognizerTest, SeedOrganizationsResolveToTheirCanonicalNames) {
+  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"Hewlett Packard Enterprise Co.", "Hewlett Packard Enterprise"},
+           {"HPE", "Hewlett Packard Enterprise"},
+           {"Super Micro Computer Inc.", "Supermicro"},
+           {"Super Micro", "Supermicro"},
+           {"Dell Technologies Inc.", "Dell Technologies"},
+           {"xAI", "xAI"},
+           {"Tesla Inc.", "Tesla"},
+           {"Nvidia Corp.", "Nvidia"},
+           {"Wistron", "Wistron"},
+           {"Inventec", "Inventec"},
+           {"Washington", "United States"},
+           {"Bruxelles", "European Union"},
+           {"P\xC3\xA9kin", "China"}}) {
+    EXPECT_EQ(std::get<Organization>(Only(text).value).name, name) << text;
   }
 }
 

@@ -172,8 +172,13 @@ std::string Show(const Json& json) {
 
 // An event as the examples state it: role -> norm, or text without norm.
 Json Stated(const Event& event) {
-  JsonReader reader(ToJson(event));
+  const std::string json = ToJson(event);
+  JsonReader reader(json);
   const Json whole = reader.Read();
+  if (!reader.ok() || !std::holds_alternative<std::map<std::string, Json>>(whole.value)) {
+    ADD_FAILURE() << "cannot read back " << json;
+    return {};
+  }
   const auto& args = std::get<std::map<std::string, Json>>(
       std::get<std::map<std::string, Json>>(whole.value).at("args").value);
   std::map<std::string, Json> stated;

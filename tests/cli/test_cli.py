@@ -109,14 +109,15 @@ def test_forced_language_is_reported(article):
 
 def test_rules_directory_adds_rules(tmp_path, article):
     (tmp_path / "rules" / "en").mkdir(parents=True)
-    (tmp_path / "rules" / "en" / "deal.rules").write_text(
-        "rule order_from = {ORG:supplier} won an order from {ORG:customer}\n")
-    doc = tmp_path / "deal.txt"
-    doc.write_text("Dell won an order from Tesla last week.\n")
+    (tmp_path / "rules" / "en" / "partnership.rules").write_text(
+        "rule teamed = {ORG:company} teamed up with {ORG:partner}\n")
+    doc = tmp_path / "partners.txt"
+    doc.write_text("Dell teamed up with Tesla last week.\n")
     result = run(f"--rules={tmp_path / 'rules'}", str(doc))
     assert result.returncode == 0, result.stderr
     [event] = events(result)
-    assert event["rule"] == "en/deal/order_from"
+    assert event["rule"] == "en/partnership/teamed"
+    assert event["args"]["partner"]["norm"] == "Tesla"
 
 
 def test_malformed_rules_name_file_and_line(tmp_path, article):

@@ -42,6 +42,7 @@ __all__ = [
     "Argument",
     "Event",
     "Extractor",
+    "Mention",
     "NormalizedText",
     "Sentence",
     "detect_language",
@@ -49,6 +50,7 @@ __all__ = [
     "sentences",
     "extract",
     "extract_many",
+    "mentions",
     "__version__",
 ]
 
@@ -208,6 +210,80 @@ class Event:
                 f"confidence={self.confidence!r}>")
 
 
+class Mention:
+    """A sum of money, a percentage, a quantity, an organization or a date
+    found in text, with its normalized value (the layer events are built
+    from; see ``Extractor.mentions``).
+
+    Attributes:
+        kind: "money", "percent", "quantity", "organization" or "date".
+        text: the original surface text (a qualifier cue such as "more than"
+            included).
+        start, end: offsets of ``text`` in the input, in ``offset_unit``.
+        norm: the normalized value as in the JSON: ``{"amount": 1e9,
+            "currency": "USD", "qualifier": "more_than"}``, ``{"min": 10,
+            "max": 20}``, ``{"value": 4.3}``, ``{"iso": "2024-12-05",
+            "grain": "day"}``, or the canonical name of an organization.
+        id: a ticker or stable identifier for organizations, else None.
+        offset_unit: "bytes" (bytes input) or "codepoints" (str input).
+    """
+
+    __slots__ = ("kind", "text", "start", "end", "norm", "id", "offset_unit",
+                 "_json")
+
+    def __init__(self, json_line: str,
+                 codepoints: Optional[Mapping[int, int]] = None) -> None:
+        """Builds a Mention from its JSON object (``newsevents::ToJson``);
+        with ``codepoints`` (byte offset -> code-point offset) the offsets
+        are given in code points."""
+        fields = json.loads(json_line)
+        convert = (lambda offset: offset) if codepoints is None else (
+            codepoints.__getitem__)
+        self._json = json_line
+        self.offset_unit = "bytes" if codepoints is None else "codepoints"
+        self.kind: str = fields["kind"]
+        self.text: str = fields["text"]
+        self.start: int = convert(fields["span"][0])
+        self.end: int = convert(fields["span"][1])
+        self.norm: Any = fields.get("norm")
+        self.id: Optional[str] = fields.get("id")
+
+    @property
+    def span(self) -> Tuple[int, int]:
+        """``(start, end)``."""
+        return (self.start, self.end)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The mention as its JSON object, with byte offsets."""
+        return json.loads(self._json)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the JSON and the offsets (with their unit) are."""
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return (self._json == other._json and self.span == other.span
+                and self.offset_unit == other.offset_unit)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        """``<Mention money [4:14] '$1 billion' {'amount': 1e9, ...}>``."""
+        return (f"<Mention {self.kind} [{self.start}:{self.end}] "
+                f"{self.text!r} {self.norm!r}>")
+
+
+def _mentions(lines: Sequence[str], data: bytes,
+              codepoints: bool) -> List[Mention]:
+    """Mentions from the shim's JSON objects for one document."""
+    if not codepoints or not lines:
+        return [Mention(line) for line in lines]
+    offsets: List[int] = []
+    for line in lines:
+        offsets.extend(json.loads(line)["span"])
+    table = _codepoint_offsets(data, offsets)
+    return [Mention(line, table) for line in lines]
+
+
 def _strings(name: str, values: Union[str, os.PathLike, Iterable[Any], None],
              paths: bool = False) -> List[str]:
     """A list of str for a list option; a lone str (or path) is one item."""
@@ -295,6 +371,9 @@ class Extractor:
             document's hint, else detect).
         threads: worker threads for :meth:`extract_many`; 0 means one per
             hardware thread. Default: 0.
+        entities: extra entity lists (TSV files in the format of the
+            built-in lib/data/organizations.tsv), read in order after it; a
+            str or path is one file. Default: none.
 
     Raises:
         ValueError: malformed rules (the message lists each as
@@ -309,13 +388,17 @@ class Extractor:
                                        Iterable[Union[str, os.PathLike]],
                                        None] = None,
                  types: Union[str, Iterable[str], None] = None,
-                 lang: Optional[str] = None, threads: int = 0) -> None:
+                 lang: Optional[str] = None, threads: int = 0,
+                 entities: Union[str, os.PathLike,
+                                 Iterable[Union[str, os.PathLike]],
+                                 None] = None) -> None:
         """Compiles the built-in rules and those of ``rules``."""
         self._options = {
             "rules": _strings("rules", rules, paths=True),
             "types": _strings("types", types),
             "lang": lang or "",
             "threads": int(threads),
+            "entities": _strings("entities", entities, paths=True),
         }
         self._core = _newsevents.Extractor(**self._options)
         self._siblings: Dict[int, Extractor] = {}
@@ -325,6 +408,22 @@ class Extractor:
     def rules(self) -> List[str]:
         """The extra rule directories, in order."""
         return list(self._core.rules)
+
+    @property
+    def entities(self) -> List[str]:
+        """The extra entity lists, in order."""
+        return list(self._core.entities)
+
+    def mentions(self, data: Data, lang: Optional[str] = None,
+                 content_type: Optional[str] = None) -> List[Mention]:
+        """The mentions of one document (money, percentages, quantities,
+        organizations, dates), in order, never overlapping: what the event
+        rules read. ``data`` and ``lang`` as for :meth:`extract`: ``str``
+        gives code-point offsets, ``bytes`` byte offsets."""
+        raw, codepoints = _input(data)
+        lines = self._core.mentions(raw, lang or "",
+                                    _content_type(content_type))
+        return _mentions(lines, raw, codepoints)
 
     @property
     def types(self) -> List[str]:
@@ -479,6 +578,20 @@ def extract_many(documents: Iterable[Union[Data, Mapping[str, Any]]], *,
     ``Extractor(**options).extract_many(documents, threads)``. Reuses the
     default Extractor when no other option is given."""
     return _extractor(options).extract_many(documents, threads=threads)
+
+
+def mentions(data: Data, lang: Optional[str] = None, *,
+             content_type: Optional[str] = None,
+             **options: Any) -> List[Mention]:
+    """The mentions of one document:
+    ``Extractor(**options).mentions(data, lang)``, reusing the default
+    Extractor when no option is given::
+
+        >>> [m.norm for m in newsevents.mentions("more than $1 billion")]
+        [{'amount': 1000000000, 'currency': 'USD', 'qualifier': 'more_than'}]
+    """
+    return _extractor(options).mentions(data, lang=lang,
+                                        content_type=content_type)
 
 
 def _byte_offsets(text: str) -> List[int]:

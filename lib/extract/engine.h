@@ -1,0 +1,37 @@
+// The compiled parts of an Extractor: per language, the mention recognizers
+// and the rule set. Built once from Options; immutable after.
+#ifndef NEWSEVENTS_LIB_EXTRACT_ENGINE_H_
+#define NEWSEVENTS_LIB_EXTRACT_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mentions/recognizer.h"
+#include "newsevents/options.h"
+#include "newsevents/status.h"
+#include "rules/rule_set.h"
+
+namespace newsevents::internal {
+
+struct Engine {
+  struct Language {
+    std::string code;  // "en", "fr"
+    std::unique_ptr<MentionRecognizer> mentions;
+    std::unique_ptr<RuleSet> rules;
+  };
+  std::vector<Language> languages;
+
+  // The language with this code, or nullptr.
+  const Language* Find(std::string_view code) const;
+};
+
+// Validates `options` and compiles the built-in rules and entity list, then
+// the user's (options.rules, options.entities). Each language compiles on
+// its own thread. Every malformed rule is reported at once.
+StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options);
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_EXTRACT_ENGINE_H_

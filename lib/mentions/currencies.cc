@@ -1,0 +1,182 @@
+#include "mentions/currencies.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "mentions/scan.h"
+#include "string_views.h"
+
+namespace newsevents::internal {
+namespace {
+
+// Scale prefixes glued to a symbol or code: "M€", "Md€", "MUSD", "k€".
+struct ScalePrefix {
+  std::string_view prefix;
+  double factor;
+};
+constexpr ScalePrefix kSymbolScales[] = {
+    {"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"Md", 1e9}, {"Mds", 1e9}, {"Mrd", 1e9}, {"Mrds", 1e9},
+};
+constexpr ScalePrefix kCodeScales[] = {{"M", 1e6}, {"k", 1e3}};
+
+bool StartsWithWordChar(std::string_view form) {
+  return !form.empty() && WordCharAt(form, 0);
+}
+
+bool EndsWithWordChar(std::string_view form) {
+  return !form.empty() && WordCharBefore(form, form.size());
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
+    std::string lang, const std::vector<Source>& sources) {
+  std::unique_ptr<CurrencyTable> table(new CurrencyTable());
+  std::vector<std::string> errors;
+  std::vector<std::string> patterns;
+  auto add_caseless = [&](std::string_view form, const Form& info) {
+    // A symbol keeps its place before the amount when a name spells the same.
+    auto existing = table->caseless_.find(FoldWord(form));
+    if (existing != table->caseless_.end() && info.name && !existing->second.name) return;
+    table->caseless_[FoldWord(form)] = info;
+    patterns.push_back(
+        absl::StrCat("(?i:", RE2::QuoteMeta(re2::StringPiece(form.data(), form.size())), ")"));
+    const std::string folded = FoldWord(form);
+    if (folded != AsciiLower(form)) {
+      patterns.push_back(absl::StrCat("(?i:", RE2::QuoteMeta(folded), ")"));
+    }
+  };
+  auto add_exact = [&](std::string form, const Form& info) {
+    patterns.push_back(RE2::QuoteMeta(form));
+    table->exact_[std::move(form)] = info;
+  };
+  for (const Source& source : sources) {
+    int line_number = 0;
+    for (absl::string_view line : absl::StrSplit(ToAbsl(source.text), '\n')) {
+      ++line_number;
+      line = absl::StripTrailingAsciiWhitespace(line);
+      if (line.empty() || line.front() == '#') continue;
+      std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
+      Form form;
+      std::vector<absl::string_view> code = absl::StrSplit(fields[0], '/');
+      bool ok = fields.size() == 4 && code.size() <= 2 && code[0].size() == 3;
+      if (ok && code.size() == 2) {
+        const auto result = std::from_chars(code[1].data(), code[1].data() + code[1].size(),
+                                            form.factor);
+        ok = result.ec == std::errc() && result.ptr == code[1].data() + code[1].size() &&
+             form.factor > 0;
+        form.minor = form.factor < 1;
+      }
+      if (!ok) {
+        errors.push_back(absl::StrCat(source.path, ":", line_number,
+                                      ": expected 4 tab-separated fields (code[/factor], "
+                                      "symbols, English names, French names)"));
+        continue;
+      }
+      form.iso = std::string(code[0]);
+      if (code.size() == 1) {
+        add_exact(form.iso, form);
+        for (const ScalePrefix& scale : kCodeScales) {
+          Form scaled = form;
+          scaled.factor = scale.factor;
+          add_exact(absl::StrCat(ToAbsl(scale.prefix), form.iso), scaled);
+        }
+      }
+      for (absl::string_view symbol : absl::StrSplit(fields[1], '|', absl::SkipEmpty())) {
+        Form info = form;
+        info.glued_only = symbol.size() == 1 && StartsWithWordChar(ToStd(symbol));
+        add_caseless(ToStd(symbol), info);
+        if (!StartsWithWordChar(ToStd(symbol)) && !EndsWithWordChar(ToStd(symbol)) &&
+            !form.minor) {
+          for (const ScalePrefix& scale : kSymbolScales) {
+            Form scaled = form;
+            scaled.factor = form.factor * scale.factor;
+            add_exact(absl::StrCat(ToAbsl(scale.prefix), symbol), scaled);
+          }
+        }
+      }
+      for (absl::string_view name :
+           absl::StrSplit(fields[lang == "fr" ? 3 : 2], '|', absl::SkipEmpty())) {
+        Form info = form;
+        info.name = true;
+        info.ambiguous = absl::ConsumePrefix(&name, "?");
+        add_caseless(ToStd(name), info);
+      }
+    }
+  }
+  if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
+  std::sort(patterns.begin(), patterns.end());
+  patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  table->pattern_ = std::make_unique<RE2>(
+      patterns.empty() ? std::string("[^\\x00-\\x{10FFFF}]")
+                       : absl::StrCat("(?:", absl::StrJoin(patterns, "|"), ")"),
+      options);
+  if (!table->pattern_->ok()) {
+    return Status::Internal(absl::StrCat("currency pattern: ", table->pattern_->error()));
+  }
+  return table;
+}
+
+std::optional<CurrencyMatch> CurrencyTable::Resolve(std::string_view text, std::size_t begin,
+                                                    std::size_t end) const {
+  const std::string_view form = text.substr(begin, end - begin);
+  // Forms that start or end with a letter stand as whole words.
+  if (StartsWithWordChar(form) && WordCharBefore(text, begin)) return std::nullopt;
+  if (EndsWithWordChar(form) && WordCharAt(text, end)) return std::nullopt;
+  const Form* info = nullptr;
+  if (auto exact = exact_.find(ToAbsl(form)); exact != exact_.end()) {
+    info = &exact->second;
+  } else if (auto caseless = caseless_.find(FoldWord(form)); caseless != caseless_.end()) {
+    info = &caseless->second;
+  }
+  if (info == nullptr) return std::nullopt;
+  CurrencyMatch match;
+  match.begin = begin;
+  match.end = end;
+  match.iso = info->iso;
+  match.factor = info->factor;
+  match.name = info->name;
+  match.minor = info->minor;
+  match.ambiguous = info->ambiguous;
+  match.glued_only = info->glued_only;
+  return match;
+}
+
+std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
+  std::vector<CurrencyMatch> found;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t at = 0;
+  while (at < text.size() &&
+         pattern_->Match(input, at, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t end = begin + match.size();
+    if (std::optional<CurrencyMatch> resolved = Resolve(text, begin, end)) {
+      found.push_back(std::move(*resolved));
+      at = end;
+    } else {
+      at = begin + 1;
+    }
+  }
+  return found;
+}
+
+std::optional<CurrencyMatch> CurrencyTable::MatchAt(std::string_view text, std::size_t at) const {
+  if (at >= text.size()) return std::nullopt;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  if (!pattern_->Match(input, at, text.size(), RE2::ANCHOR_START, &match, 1)) {
+    return std::nullopt;
+  }
+  return Resolve(text, at, at + match.size());
+}
+
+}  // namespace newsevents::internal

@@ -1,0 +1,77 @@
+// The currency table (lib/data/currencies.tsv, format documented there) and
+// a finder of currency symbols, codes and names in text.
+//
+//   auto table = CurrencyTable::Create("fr", {{"data/currencies.tsv", tsv}});
+//   table.value()->MatchAt("5 Md€", 2)   // "Md€": EUR, factor 1e9
+//
+// Thread safety: immutable after Create; every method may run on many
+// threads at once.
+#ifndef NEWSEVENTS_LIB_MENTIONS_CURRENCIES_H_
+#define NEWSEVENTS_LIB_MENTIONS_CURRENCIES_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "newsevents/status.h"
+#include "re2/re2.h"
+
+namespace newsevents::internal {
+
+// A currency form found in text.
+struct CurrencyMatch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string iso;          // "USD"
+  double factor = 1;        // amount multiplier: 0.01 for "cents", 1e6 for "M€"
+  bool name = false;        // a word ("dollars"), written after the amount only
+  bool minor = false;       // a subunit ("cents", "pence")
+  bool ambiguous = false;   // also a common word ("livres")
+  bool glued_only = false;  // a one-letter symbol ("p"): glued to the amount only
+};
+
+class CurrencyTable {
+ public:
+  struct Source {
+    std::string path;       // for error messages
+    std::string_view text;  // TSV as in lib/data/currencies.tsv
+  };
+
+  // The forms of `lang` ("en" or "fr"): symbols and codes, and the names of
+  // that language. A malformed line is an error naming path:line.
+  static StatusOr<std::unique_ptr<CurrencyTable>> Create(std::string lang,
+                                                         const std::vector<Source>& sources);
+
+  // Every currency form of `text`, left to right, not overlapping (the
+  // longest form wins at a place).
+  std::vector<CurrencyMatch> Find(std::string_view text) const;
+
+  // The longest currency form starting exactly at `at`, if any.
+  std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;
+
+ private:
+  struct Form {
+    std::string iso;
+    double factor = 1;
+    bool name = false;
+    bool minor = false;
+    bool ambiguous = false;
+    bool glued_only = false;
+  };
+
+  CurrencyTable() = default;
+  std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
+                                       std::size_t end) const;
+
+  absl::flat_hash_map<std::string, Form> exact_;    // codes and scaled forms: case matters
+  absl::flat_hash_map<std::string, Form> caseless_; // symbols and names, folded
+  std::unique_ptr<RE2> pattern_;  // every form, longest match
+};
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_MENTIONS_CURRENCIES_H_
