@@ -8,14 +8,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "mentions/mention.h"
+#include "string_views.h"
 
 namespace newsevents::internal {
 namespace {
 
 
-// RE2 needs more than its 8 MiB default for a Set of many long rules; the
-// Set reports (not hides) running out of it.
-constexpr int64_t kMaxRegexMemory = 256 << 20;
+// RE2 needs more than its 8 MiB default for long rules and a large atom
+// Set; running out is reported, never hidden.
+constexpr int64_t kMaxRegexMemory = 64 << 20;
+
+// Literals shorter than this do not filter: "of" is in every sentence.
+constexpr int kMinAtomLength = 3;
 
 RE2::Options RuleOptions() {
   RE2::Options options;
@@ -236,7 +240,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     }
   }
 
-  set->set_ = std::make_unique<RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  set->filter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const RuleSpec& spec = *specs[i];
     auto rule = std::make_unique<CompiledRule>();
@@ -258,11 +262,15 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
       continue;
     }
-    rule->regex = std::make_unique<RE2>(expanded, RuleOptions());
-    if (!rule->regex->ok()) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", rule->regex->error()));
+    // The filter compiles and keeps the rule's RE2; the rule points at it.
+    int id = -1;
+    if (set->filter_->Add(expanded, RuleOptions(), &id) != RE2::NoError) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ",
+                                    RE2(expanded, RuleOptions()).error()));
       continue;
     }
+    rule->regex = &set->filter_->GetRE2(id);
+    rule->filter_id = id;
     if (rule->regex->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": matches empty text"));
       continue;
@@ -281,19 +289,61 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
               [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
                 return a.group < b.group;
               });
-    std::string set_error;
-    if (set->set_->Add(expanded, &set_error) != static_cast<int>(set->rules_.size())) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", set_error));
-      continue;
-    }
     set->rules_.push_back(std::move(rule));
   }
   if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
-  if (!set->set_->Compile()) {
-    return Status::Internal(absl::StrCat("the ", lang, " rules need more than ",
+
+  set->rule_of_filter_id_.assign(set->filter_->NumRegexps(), -1);
+  for (std::size_t i = 0; i < set->rules_.size(); ++i) {
+    set->rule_of_filter_id_[set->rules_[i]->filter_id] = static_cast<int>(i);
+  }
+  if (set->rules_.empty()) return set;
+  std::vector<std::string> atoms;
+  set->filter_->Compile(&atoms);
+  // The atoms (literals every match must contain, lower case) in one Set:
+  // a literal Set runs at memory speed, unlike a Set of the rules themselves.
+  RE2::Options atom_options;
+  atom_options.set_log_errors(false);
+  atom_options.set_max_mem(kMaxRegexMemory);
+  set->atoms_ = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) {
+    if (set->atoms_->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
+      return Status::Internal(absl::StrCat("cannot add atom '", atom, "' of the ", lang, " rules"));
+    }
+  }
+  if (!atoms.empty() && !set->atoms_->Compile()) {
+    return Status::Internal(absl::StrCat("the ", lang, " rules' atoms need more than ",
                                          kMaxRegexMemory >> 20, " MiB to compile"));
   }
+  set->atom_count_ = atoms.size();
   return set;
+}
+
+std::vector<int> RuleSet::Pick(std::string_view rule_text) const {
+  std::vector<int> atoms;
+  if (atom_count_ > 0) {
+    const std::string lower = AsciiLower(rule_text);
+    RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
+    if (!atoms_->Match(lower, &atoms, &error_info) && error_info.kind != RE2::Set::kNoError) {
+      // The atom Set ran out of memory on this text: every rule is worth
+      // running rather than the sentence lost.
+      std::vector<int> all(rules_.size());
+      for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+      return all;
+    }
+  }
+  std::vector<int> potential;
+  filter_->AllPotentials(atoms, &potential);
+  std::vector<int> picked;
+  picked.reserve(potential.size());
+  for (int id : potential) picked.push_back(rule_of_filter_id_[id]);
+  std::sort(picked.begin(), picked.end());
+  return picked;
+}
+
+std::size_t RuleSet::Scan(std::string_view text) const {
+  if (rules_.empty()) return 0;
+  return Pick(text).size();
 }
 
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
@@ -301,15 +351,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
   if (rules_.empty()) return candidates;
   const re2::StringPiece text(rule_text.data(), rule_text.size());
 
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
-  if (!set_->Match(text, &hits, &error_info) && error_info.kind != RE2::Set::kNoError) {
-    // The Set's DFA ran out of memory on this text: try every rule instead
-    // of losing the sentence.
-    hits.clear();
-    for (std::size_t i = 0; i < rules_.size(); ++i) hits.push_back(static_cast<int>(i));
-  }
-  std::sort(hits.begin(), hits.end());
+  const std::vector<int> hits = Pick(rule_text);
 
   std::vector<std::pair<std::size_t, std::size_t>> guard_spans;
   std::vector<const CompiledRule*> guard_rules;

@@ -4,8 +4,11 @@
 // every mention is replaced by a placeholder "\x01" letter index "\x02"
 // (mentions/mention.h), so {ORG} in a rule matches any organization.
 //
-// Matching: one RE2::Set of every rule and guard picks those that can match;
-// only they run their own RE2 to find captures. Each match is a candidate;
+// Matching: a first pass picks the rules that can match: RE2's FilteredRE2
+// gives, per rule, the literals ("atoms") any match must contain, and one
+// RE2::Set of all atoms (plain literals, so its DFA stays small and fast)
+// finds those present in the lower-cased sentence. Only the picked rules
+// run their own RE2 to find captures. Each match is a candidate;
 // a guard match vetoes the candidates of its type it overlaps. Then the
 // precedence: a candidate whose every argument (role and span) is also an
 // argument of another candidate of the same type is dropped, so a rule that
@@ -26,6 +29,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "newsevents/status.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 #include "rules/rule_file.h"
@@ -42,7 +46,8 @@ struct CompiledRule {
   std::string where; // "path:line" of its definition
   bool guard = false;
   double confidence = 0.9;
-  std::unique_ptr<RE2> regex;
+  const RE2* regex = nullptr;  // owned by the RuleSet's filter
+  int filter_id = -1;
   struct Role {
     int group;                         // capture group index
     std::string role;                  // argument name
@@ -88,14 +93,24 @@ class RuleSet {
   // The surviving candidates in `rule_text`, by position.
   std::vector<Candidate> Match(std::string_view rule_text, MatchTrace* trace) const;
 
+  // How many rules and guards the Set finds in `text`, and nothing more:
+  // the floor beneath Match (benchmarks measure against it).
+  std::size_t Scan(std::string_view text) const;
+
   const std::vector<std::unique_ptr<CompiledRule>>& rules() const { return rules_; }
 
  private:
   RuleSet() = default;
 
-  std::vector<std::unique_ptr<CompiledRule>> rules_;  // set index = position
+  // The rules worth running on `rule_text`, by index, in order.
+  std::vector<int> Pick(std::string_view rule_text) const;
+
+  std::vector<std::unique_ptr<CompiledRule>> rules_;  // in precedence order
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
-  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<re2::FilteredRE2> filter_;  // owns every rule's RE2
+  std::vector<int> rule_of_filter_id_;
+  std::unique_ptr<RE2::Set> atoms_;  // the filter's atoms, one literal each
+  std::size_t atom_count_ = 0;
 };
 
 }  // namespace newsevents::internal

@@ -1,0 +1,192 @@
+// newsevents-bench: throughput of each stage and of the whole pipeline on a
+// named input, with the floor beneath it.
+//
+//   build/bench/newsevents-bench [reuters|corpus|seeds|DIR] [--threads N]
+//
+// Prints MB/s, documents/s and sentences/s per stage (each stage timed alone
+// on the output of the one before, one thread), end to end on 1 and N
+// threads, the floor (one normalizer pass plus one RE2::Set scan of the
+// normalized text, the least any rule engine of this design must do), the
+// ratio of end to end to that floor, extractor creation time and peak
+// memory. MB are of input bytes (10^6).
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "extract/engine.h"
+#include "ingest/ingest.h"
+#include "inputs.h"
+#include "newsevents/extractor.h"
+#include "normalize/normalizer.h"
+#include "rules/rule_text.h"
+#include "segment/language.h"
+#include "segment/sentences.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Row {
+  std::string name;
+  double seconds;
+};
+
+double PeakMegabytes() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // kilobytes on Linux
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string input = "reuters";
+  int threads = 2;
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    if (argument == "--threads" && i + 1 < argc) {
+      threads = std::atoi(argv[++i]);
+    } else if (argument == "--help" || argument == "-h") {
+      std::printf("usage: newsevents-bench [reuters|corpus|seeds|DIR] [--threads N]\n");
+      return 0;
+    } else {
+      input = argument;
+    }
+  }
+  std::string error;
+  const std::vector<newsevents::Document> documents = newsevents_bench::LoadInput(input, &error);
+  if (documents.empty()) {
+    std::fprintf(stderr, "newsevents-bench: %s\n", error.empty() ? "no documents" : error.c_str());
+    return 1;
+  }
+  double megabytes = 0;
+  for (const auto& document : documents) megabytes += document.bytes.size() / 1e6;
+
+  // Creating an extractor: compiling every rule, the entity list, the sets.
+  Clock::time_point start = Clock::now();
+  auto made = newsevents::Extractor::Create({});
+  const double create_seconds = SecondsSince(start);
+  if (!made.ok()) {
+    std::fprintf(stderr, "newsevents-bench: %s\n", made.status().ToString().c_str());
+    return 1;
+  }
+  const std::unique_ptr<newsevents::Extractor> extractor = std::move(made).value();
+  auto engine = newsevents::internal::BuildEngine({});
+  if (!engine.ok()) return 1;
+  const newsevents::internal::Engine& parts = *engine.value();
+
+  std::vector<Row> rows;
+  // Stage by stage, each on the previous stage's output.
+  start = Clock::now();
+  std::vector<newsevents::internal::IngestedText> ingested;
+  ingested.reserve(documents.size());
+  for (const auto& document : documents) ingested.push_back(newsevents::internal::Ingest(document));
+  rows.push_back({"ingest (charset, HTML)", SecondsSince(start)});
+
+  start = Clock::now();
+  std::vector<newsevents::internal::FoldedText> normalized;
+  normalized.reserve(documents.size());
+  for (const auto& text : ingested) normalized.push_back(newsevents::internal::Normalize(text.text));
+  const double normalize_seconds = SecondsSince(start);
+  rows.push_back({"normalize", normalize_seconds});
+
+  start = Clock::now();
+  std::vector<std::string_view> languages;
+  for (const auto& text : normalized) {
+    languages.push_back(newsevents::internal::DetectLanguage(text.text));
+  }
+  rows.push_back({"language", SecondsSince(start)});
+
+  start = Clock::now();
+  std::vector<std::vector<newsevents::Span>> sentences;
+  std::size_t sentence_count = 0;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    sentences.push_back(newsevents::internal::SplitSentences(
+        normalized[i].text, languages[i] == "und" ? "en" : languages[i]));
+    sentence_count += sentences.back().size();
+  }
+  rows.push_back({"sentences", SecondsSince(start)});
+
+  auto language_of = [&](std::size_t i) {
+    const auto* language = parts.Find(languages[i]);
+    return language != nullptr ? language : parts.Find("en");
+  };
+  start = Clock::now();
+  std::vector<std::vector<std::vector<newsevents::internal::FoundMention>>> mentions(
+      normalized.size());
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    for (const newsevents::Span& sentence : sentences[i]) {
+      mentions[i].push_back(language_of(i)->mentions->Find(
+          std::string_view(normalized[i].text).substr(sentence.begin, sentence.size())));
+    }
+  }
+  rows.push_back({"mentions", SecondsSince(start)});
+
+  start = Clock::now();
+  std::size_t candidates = 0;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    for (std::size_t s = 0; s < sentences[i].size(); ++s) {
+      const newsevents::Span& sentence = sentences[i][s];
+      const auto rule_text = newsevents::internal::BuildRuleText(
+          std::string_view(normalized[i].text).substr(sentence.begin, sentence.size()),
+          mentions[i][s]);
+      candidates += language_of(i)->rules->Match(rule_text.text, nullptr).size();
+    }
+  }
+  rows.push_back({"rules", SecondsSince(start)});
+
+  // The floor: the Set alone over each normalized document, once.
+  start = Clock::now();
+  std::size_t set_hits = 0;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    set_hits += language_of(i)->rules->Scan(normalized[i].text);
+  }
+  const double scan_seconds = SecondsSince(start);
+
+  // End to end through the public API.
+  start = Clock::now();
+  std::size_t events = 0;
+  for (const auto& document : documents) events += extractor->Extract(document).size();
+  const double one_thread = SecondsSince(start);
+
+  newsevents::Options options;
+  options.threads = threads;
+  auto parallel = std::move(newsevents::Extractor::Create(options)).value();
+  start = Clock::now();
+  constexpr std::size_t kBatch = 256;
+  for (std::size_t at = 0; at < documents.size(); at += kBatch) {
+    std::vector<newsevents::Document> batch(
+        documents.begin() + at, documents.begin() + std::min(documents.size(), at + kBatch));
+    parallel->ExtractBatch(batch);
+  }
+  const double n_threads = SecondsSince(start);
+
+  std::printf("input: %s, %zu documents, %.2f MB, %zu sentences, %zu events\n\n", input.c_str(),
+              documents.size(), megabytes, sentence_count, events);
+  std::printf("%-26s %10s %12s %14s\n", "stage (1 thread)", "MB/s", "docs/s", "sentences/s");
+  auto print = [&](const std::string& name, double seconds) {
+    std::printf("%-26s %10.1f %12.0f %14.0f\n", name.c_str(), megabytes / seconds,
+                documents.size() / seconds, sentence_count / seconds);
+  };
+  for (const Row& row : rows) print(row.name, row.seconds);
+  std::printf("\n");
+  print("end to end, 1 thread", one_thread);
+  print("end to end, " + std::to_string(threads) + " threads", n_threads);
+  std::printf("  speed-up on %d threads: %.2fx\n\n", threads, one_thread / n_threads);
+  print("floor: normalize", normalize_seconds);
+  print("floor: RE2::Set scan", scan_seconds);
+  print("floor: normalize + scan", normalize_seconds + scan_seconds);
+  std::printf("  end to end / floor: %.2fx (Set hits %zu, candidates %zu)\n\n",
+              one_thread / (normalize_seconds + scan_seconds), set_hits, candidates);
+  std::printf("extractor creation: %.1f ms\n", create_seconds * 1000);
+  std::printf("peak resident memory: %.0f MB (all documents held in memory)\n", PeakMegabytes());
+  return 0;
+}
