@@ -31,7 +31,6 @@ using internal::Candidate;
 using internal::FoundMention;
 
 using internal::ToAbsl;
-using internal::AsciiLower;
 
 namespace {
 
@@ -189,7 +188,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
             if (capture.peak) ReadAsPeak(&argument.norm);
           }
         } else if (capture.lexicon != nullptr) {
-          std::string form = AsciiLower(
+          const std::string form = internal::CaseFold(
               rule_text.text.substr(capture.begin, capture.end - capture.begin));
           auto found = capture.lexicon->canonical_of.find(form);
           if (found != capture.lexicon->canonical_of.end()) argument.norm = Label{found->second};

@@ -203,4 +203,36 @@ FoldedText Normalize(std::string_view text) {
   return writer.Finish();
 }
 
+std::string CaseFold(std::string_view text) {
+  utf8proc_uint8_t* result = nullptr;
+  const utf8proc_ssize_t length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &result,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (length < 0) return std::string(text);
+  std::string folded(reinterpret_cast<char*>(result), static_cast<std::size_t>(length));
+  std::free(result);
+  return folded;
+}
+
+std::string LowerCase(std::string_view text) {
+  std::string lower;
+  lower.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) {
+      lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      ++at;
+      continue;
+    }
+    utf8proc_int32_t code_point;
+    const std::size_t length = SequenceLength(text, at, &code_point);
+    utf8proc_uint8_t buffer[4];
+    const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(code_point), buffer);
+    lower.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
+    at += length;
+  }
+  return lower;
+}
+
 }  // namespace newsevents::internal

@@ -23,6 +23,14 @@ struct FoldedText {
 // `text` must be valid UTF-8 (DecodeUtf8's output).
 FoldedText Normalize(std::string_view text);
 
+// Unicode case folding (utf8proc), for comparing words without regard to
+// case: "À la clôture" and "à la clôture" fold alike.
+std::string CaseFold(std::string_view text);
+
+// Simple Unicode lower case, code point by code point (the lower case RE2's
+// FilteredRE2 gives its atoms): "À LA" -> "à la". Lengths may change.
+std::string LowerCase(std::string_view text);
+
 }  // namespace newsevents::internal
 
 #endif  // NEWSEVENTS_LIB_NORMALIZE_NORMALIZER_H_

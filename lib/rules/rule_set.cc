@@ -4,10 +4,13 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "normalize/normalizer.h"
 #include "string_views.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "mentions/mention.h"
+#include "normalize/normalizer.h"
 #include "string_views.h"
 
 namespace newsevents::internal {
@@ -196,11 +199,22 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   std::unique_ptr<RuleSet> set(new RuleSet());
   std::vector<std::string> errors;
 
+  // Definitions of a language share one namespace. A user's file may
+  // redefine a name on purpose; two built-in ones doing so is a mistake.
   Scope scope;
   for (const RuleFile& file : files) {
     if (file.lang != lang) continue;
     for (const Definition& definition : file.definitions) {
-      scope.definitions[definition.name] = &definition;
+      auto [found, inserted] = scope.definitions.try_emplace(definition.name, &definition);
+      if (!inserted) {
+        const bool both_built_in = absl::StartsWith(found->second->where, "lib/rules/") &&
+                                   absl::StartsWith(definition.where, "lib/rules/");
+        if (both_built_in) {
+          errors.push_back(absl::StrCat(definition.where, ": ", definition.name,
+                                        " is already defined at ", found->second->where));
+        }
+        found->second = &definition;
+      }
     }
   }
   for (const auto& [name, definition] : scope.definitions) {
@@ -208,7 +222,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     auto lexicon = std::make_unique<CompiledLexicon>();
     for (const LexiconEntry& entry : definition->entries) {
       for (const std::string& form : entry.forms) {
-        lexicon->canonical_of[AsciiLower(form)] = entry.canonical;
+        lexicon->canonical_of[CaseFold(form)] = entry.canonical;
       }
     }
     if (definition->entries.empty()) {
@@ -275,6 +289,18 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": matches empty text"));
       continue;
     }
+    std::string duplicate;
+    for (std::size_t a = 0; a < roles.size() && duplicate.empty(); ++a) {
+      for (std::size_t b = a + 1; b < roles.size(); ++b) {
+        if (roles[a].group == roles[b].group) duplicate = roles[a].group;
+      }
+    }
+    if (!duplicate.empty()) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": the role '", duplicate,
+                                    "' is captured twice (a fragment used twice?); name the "
+                                    "second one ", duplicate, "_2"));
+      continue;
+    }
     for (const auto& [group, index] : rule->regex->NamedCapturingGroups()) {
       CompiledRule::Role role{index, RoleOf(group), nullptr, false};
       for (const RoleSpec& spec : roles) {
@@ -322,7 +348,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
 std::vector<int> RuleSet::Pick(std::string_view rule_text) const {
   std::vector<int> atoms;
   if (atom_count_ > 0) {
-    const std::string lower = AsciiLower(rule_text);
+    const std::string lower = LowerCase(rule_text);
     RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
     if (!atoms_->Match(lower, &atoms, &error_info) && error_info.kind != RE2::Set::kNoError) {
       // The atom Set ran out of memory on this text: every rule is worth
@@ -409,7 +435,8 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
                         [&](const auto& rule) { return rule.get() == c.rule; }) -
            rules_.begin();
   };
-  std::vector<Candidate> kept;
+  // Every verdict is reached before any candidate is moved out.
+  std::vector<bool> dropped_flags(allowed.size(), false);
   for (std::size_t i = 0; i < allowed.size(); ++i) {
     bool dropped = false;
     for (std::size_t j = 0; j < allowed.size() && !dropped; ++j) {
@@ -424,7 +451,11 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
         dropped = rank_j < rank_i || (rank_j == rank_i && j < i);
       }
     }
-    if (dropped) {
+    dropped_flags[i] = dropped;
+  }
+  std::vector<Candidate> kept;
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    if (dropped_flags[i]) {
       if (trace) trace->outranked.push_back(allowed[i].rule);
     } else {
       kept.push_back(std::move(allowed[i]));

@@ -37,7 +37,7 @@
 namespace newsevents::internal {
 
 struct CompiledLexicon {
-  absl::flat_hash_map<std::string, std::string> canonical_of;  // lower-case form
+  absl::flat_hash_map<std::string, std::string> canonical_of;  // CaseFold(form)
 };
 
 struct CompiledRule {

@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include "gtest/gtest.h"
+#include "normalize/normalizer.h"
 
 namespace newsevents::internal {
 namespace {
@@ -120,6 +121,49 @@ TEST(RuleSet, OneEntryOfALexicon) {
   const std::vector<Candidate> candidates = set->Match("\x01O0\x02 to close", nullptr);
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at("to close"), "close");
+}
+
+}  // namespace
+}  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+TEST(RuleSet, EqualCandidatesKeepOnlyTheFirstRule) {
+  auto set = Compile("rule first = {ORG:company} rose\nrule second = {ORG:company} rose\n");
+  MatchTrace trace;
+  const std::vector<Candidate> candidates = set->Match("\x01O0\x02 rose", &trace);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].rule->id, "en/share_move/first");
+  ASSERT_EQ(trace.outranked.size(), 1u);
+}
+
+TEST(RuleSet, ARoleCapturedTwiceIsAnError) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {ParseRuleFile(
+      "t/en/deal.rules", "define party = {ORG:company}\nrule twice = {party} and {party}\n", &errors)};
+  auto set = RuleSet::Compile("en", files, {});
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.status().message().find("captured twice"), std::string::npos);
+}
+
+TEST(RuleSet, TwoBuiltInDefinitionsOfOneNameAreAnError) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {
+      ParseRuleFile("lib/rules/en/deal.rules", "define verb = won\nrule r = {verb}\n", &errors),
+      ParseRuleFile("lib/rules/en/tariff.rules", "define verb = imposed\n", &errors)};
+  auto set = RuleSet::Compile("en", files, {});
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.status().message().find("verb is already defined at lib/rules/en/deal.rules:1"),
+            std::string::npos);
+}
+
+TEST(RuleSet, LexiconFormsMatchWhateverTheirCase) {
+  auto set = Compile("lexicon phase\n  close|à la clôture\nrule r = {ORG:company} {phase:phase}\n");
+  const std::vector<Candidate> candidates = set->Match("\x01O0\x02 \xC3\x80 la cl\xC3\xB4ture", nullptr);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at(CaseFold("\xC3\x80 la cl\xC3\xB4ture")),
+            "close");
 }
 
 }  // namespace
