@@ -235,6 +235,10 @@ int main(int argc, char** argv) {
                  "Event types to return (default: all), e.g. share_move,deal")
       ->delimiter(',')
       ->allow_extra_args(false);
+  app.add_option("--entities", settings.options.entities,
+                 "Extra entity lists (TSV in the format of lib/data/organizations.tsv)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--lang", settings.options.lang, "Force the language of every document")
       ->check(CLI::IsMember({"en", "fr"}));
   app.add_option("--threads", settings.options.threads, "Worker threads (0: one per core)")

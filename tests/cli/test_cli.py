@@ -120,6 +120,20 @@ def test_rules_directory_adds_rules(tmp_path, article):
     assert event["args"]["partner"]["norm"] == "Tesla"
 
 
+def test_entities_add_organizations(tmp_path):
+    listing = tmp_path / "orgs.tsv"
+    listing.write_text("Quillon Robotics\tQLN\tcompany\tQuillon\n")
+    doc = tmp_path / "q.txt"
+    doc.write_text("Quillon shares jumped 12% to $8.40.\n")
+    assert events(run(str(doc))) == []
+    [event] = events(run(f"--entities={listing}", str(doc)))
+    assert event["args"]["company"]["norm"] == "Quillon Robotics"
+    assert event["args"]["company"]["id"] == "QLN"
+    missing = run("--entities=/nonexistent.tsv", str(doc))
+    assert missing.returncode == 1
+    assert b"/nonexistent.tsv" in missing.stderr
+
+
 def test_malformed_rules_name_file_and_line(tmp_path, article):
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "deal.rules").write_text("rule fine = x\nrule broken = (x\n")
