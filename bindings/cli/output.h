@@ -35,7 +35,7 @@ class EventWriter {
 const std::vector<std::string>& CsvRoles();
 
 // An argument's value for people: the norm in short ("down", "3.8%",
-// "114.77 USD", "more than 1e+09 USD") or the text when it has none.
+// "118.25 USD", "more than 1e+09 USD") or the text when it has none.
 std::string ShortValue(const newsevents::Argument& argument);
 
 }  // namespace newsevents_cli

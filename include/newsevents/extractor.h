@@ -11,7 +11,7 @@
 //   std::unique_ptr<newsevents::Extractor> extractor = std::move(made).value();
 //
 //   newsevents::Document document;
-//   document.bytes = "Dell shares slipped 3.8% to $114.77.";
+//   document.bytes = "Dell shares slipped 2.9% to $118.25.";
 //   for (const newsevents::Event& event : extractor->Extract(document)) {
 //     std::cout << newsevents::ToJson(event) << "\n";
 //   }

@@ -39,13 +39,13 @@ TEST(Ingest, Utf8WithByteOrderMark) {
 TEST(Ingest, Windows1252FrenchIsDetected) {
   // é, the cp1252 right quote (0x92), € (0x80), « » and a no-break space.
   const Document document =
-      Doc("L\x92" "action a recul\xE9 de 3,8\xA0% \xE0 114,77 \x80, selon \xABles analystes\xBB. "
+      Doc("L\x92" "action a recul\xE9 de 3,8\xA0% \xE0 118,25 \x80, selon \xABles analystes\xBB. "
           "Le march\xE9 reste nerveux apr\xE8s une s\xE9" "ance agit\xE9" "e.");
   const NormalizedText text = Normalize(document);
   EXPECT_EQ(text.encoding, "windows-1252");
   EXPECT_EQ(text.repaired, 0u);
   EXPECT_EQ(text.text.substr(0, 48),
-            "L'action a recul\xC3\xA9 de 3,8 % \xC3\xA0 114,77 \xE2\x82\xAC, selon");
+            "L'action a recul\xC3\xA9 de 3,8 % \xC3\xA0 118,25 \xE2\x82\xAC, selon");
   EXPECT_EQ(SourceOf(document, text, "recul\xC3\xA9"), "recul\xE9");
   EXPECT_EQ(SourceOf(document, text, "\xE2\x82\xAC"), "\x80");
   EXPECT_EQ(SourceOf(document, text, "L'action"), "L\x92" "action");

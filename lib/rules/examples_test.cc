@@ -4,8 +4,8 @@
 // Format (the Duckling way: rules beside their corpus):
 //
 //   # a comment
-//   > Dell shares slipped 3.8% to $114.77.
-//   {"company": "Dell Technologies", "direction": "down", "change": {"value": 3.8}, ...}
+//   > Dell shares slipped 2.9% to $118.25.
+//   {"company": "Dell Technologies", "direction": "down", "change": {"value": 2.9}, ...}
 //   > Dell's share of the market grew.
 //   none
 //

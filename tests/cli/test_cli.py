@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 CLI = os.environ.get("NEWSEVENTS_CLI", "newsevents")
-SENTENCE = "Dell shares slipped 3.8% to $114.77.\n"
+SENTENCE = "Dell shares slipped 2.9% to $118.25.\n"
 
 
 def run(*args, stdin=None):
@@ -31,7 +31,7 @@ def test_file_prints_one_json_object_per_event(article):
     assert event["doc"] == str(article)
     assert event["type"] == "share_move"
     assert event["args"]["company"]["norm"] == "Dell Technologies"
-    assert event["args"]["price"]["norm"] == {"amount": 114.77, "currency": "USD"}
+    assert event["args"]["price"]["norm"] == {"amount": 118.25, "currency": "USD"}
     data = article.read_bytes()
     assert data[event["span"][0]:event["span"][1]].decode() == event["text"]
 
@@ -177,7 +177,7 @@ def test_summary_on_stderr_and_quiet(article):
 def test_jsonl_records_by_extension_and_flag(tmp_path):
     records = tmp_path / "shard.jsonl"
     records.write_text(
-        '{"id": "r1", "text": "Dell shares slipped 3.8% to $114.77."}\n'
+        '{"id": "r1", "text": "Dell shares slipped 2.9% to $118.25."}\n'
         "\n"
         "this line is broken\n"
         '{"id": 7, "html": "<p>HPE shares rose 2%.</p>", "lang": "en"}\n'
@@ -213,8 +213,8 @@ def test_csv_output(article):
     assert len(rows) == 1
     assert rows[0]["type"] == "share_move"
     assert rows[0]["company"] == "Dell Technologies"
-    assert rows[0]["change"] == "3.8%"
-    assert rows[0]["price"] == "114.77 USD"
+    assert rows[0]["change"] == "2.9%"
+    assert rows[0]["price"] == "118.25 USD"
 
 
 def test_pretty_output_without_color_when_piped(article):

@@ -8,7 +8,7 @@
 #         -DPKG_CONFIG=<pkg-config> -DSTATIC=<ON|OFF> -P run_consumer.cmake
 cmake_minimum_required(VERSION 3.18)
 
-set(sentence "Dell shares slipped 3.8% to $114.77.")
+set(sentence "Dell shares slipped 2.9% to $118.25.")
 
 # Runs one step and stops with its command line and whole output when it
 # fails, so the CTest log says which step broke and why.
@@ -70,8 +70,8 @@ endif()
 foreach(expected
     "\"company\": *{[^}]*\"text\": *\"Dell\""
     "\"direction\": *{[^}]*\"norm\": *\"down\""
-    "\"change\": *{[^}]*\"value\": *3\\.8[^0-9]"
-    "\"price\": *{[^}]*\"amount\": *114\\.77[^0-9]")
+    "\"change\": *{[^}]*\"value\": *2\\.9[^0-9]"
+    "\"price\": *{[^}]*\"amount\": *118\\.25[^0-9]")
   if(NOT event MATCHES "${expected}")
     message(FATAL_ERROR
       "${METHOD} consumer: the share_move event does not match /${expected}/:\n${event}")

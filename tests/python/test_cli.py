@@ -7,17 +7,17 @@ import subprocess
 import newsevents
 
 FILES = {
-    "dell_en.txt": b"Dell shares slipped 3.8% to $114.77.\n",
-    "dell_fr.txt": "Le titre Dell a reculé de 3,8 % à 114,77 dollars.\n"
+    "dell_en.txt": b"Dell shares slipped 2.9% to $118.25.\n",
+    "dell_fr.txt": "Le titre Dell a reculé de 2,9 % à 118,25 dollars.\n"
                    .encode("utf-8"),
-    "mixed.txt": "Résumé 🚀 — marchés.\n\nHPE shares jumped as much as 4.3% "
-                 "before paring some gains to close up less than 1% at "
-                 "$22.08. Dell shares slipped 3.8% to $114.77.\n"
+    "mixed.txt": "Résumé 🚀 — marchés.\n\nIntel shares surged as much as 6.1% "
+                 "before paring gains to finish up less than 2% at "
+                 "$31.40. Dell shares slipped 2.9% to $118.25.\n"
                  .encode("utf-8"),
-    "latin1.txt": b"Caf\xe9 cr\xe8me. Dell shares slipped 3.8% to $114.77.\n",
+    "latin1.txt": b"Caf\xe9 cr\xe8me. Dell shares slipped 2.9% to $118.25.\n",
     "nothing.txt": b"The weather was mild on Tuesday.\n",
     "page.html": b"<!DOCTYPE html><html><body><h1>Markets &amp; more</h1>"
-                 b"<p>Dell shares slipped 3.8% to $114.77.</p></body></html>\n",
+                 b"<p>Dell shares slipped 2.9% to $118.25.</p></body></html>\n",
 }
 
 

@@ -8,8 +8,8 @@ import pytest
 
 import newsevents
 
-DELL = b"Dell shares slipped 3.8% to $114.77."
-DELL_FR = "Le titre Dell a reculé de 3,8 % à 114,77 dollars.".encode("utf-8")
+DELL = b"Dell shares slipped 2.9% to $118.25."
+DELL_FR = "Le titre Dell a reculé de 2,9 % à 118,25 dollars.".encode("utf-8")
 
 
 def only(events, type_):
@@ -36,7 +36,7 @@ def assert_byte_spans(data, event):
 
 
 def assert_dell_slipped(event, lang):
-    """The arguments of "Dell shares slipped 3.8% to $114.77" in `lang`."""
+    """The arguments of "Dell shares slipped 2.9% to $118.25" in `lang`."""
     assert event.type == "share_move"
     assert event.lang == lang
     assert event.rule.startswith(f"{lang}/share_move/")
@@ -46,16 +46,16 @@ def assert_dell_slipped(event, lang):
     assert company.norm == "Dell Technologies"
     assert company.id == "DELL"
     assert event.args["direction"].norm == "down"
-    assert event.args["change"].norm == {"value": 3.8}
-    assert event.args["price"].norm == {"amount": 114.77, "currency": "USD"}
+    assert event.args["change"].norm == {"value": 2.9}
+    assert event.args["price"].norm == {"amount": 118.25, "currency": "USD"}
 
 
 def test_share_move_from_bytes_has_norms_and_byte_offsets(extractor):
     event = only(extractor.extract(DELL), "share_move")
     assert_dell_slipped(event, "en")
     assert event.args["direction"].text == "slipped"
-    assert event.args["change"].text == "3.8%"
-    assert event.args["price"].text == "$114.77"
+    assert event.args["change"].text == "2.9%"
+    assert event.args["price"].text == "$118.25"
     assert event.start == 0 and event.text.startswith("Dell shares slipped")
     assert event.sentence == (0, len(DELL))
     assert_byte_spans(DELL, event)
@@ -65,12 +65,12 @@ def test_share_move_french_bytes_offsets_count_bytes(extractor):
     event = only(extractor.extract(DELL_FR), "share_move")
     assert_dell_slipped(event, "fr")
     assert event.args["direction"].text == "reculé"  # the participle; "a" is the auxiliary
-    assert event.args["change"].text == "3,8 %"
+    assert event.args["change"].text == "2,9 %"
     assert_byte_spans(DELL_FR, event)
     # "à" is two bytes: the price starts after more bytes than characters.
     price = event.args["price"]
     text = DELL_FR.decode("utf-8")
-    assert price.start == len(text[:text.index("114,77")].encode("utf-8"))
+    assert price.start == len(text[:text.index("118,25")].encode("utf-8"))
 
 
 def test_to_dict_is_the_contract_json(extractor):
@@ -84,10 +84,10 @@ def test_to_dict_is_the_contract_json(extractor):
     assert as_dict["rule"] == event.rule
     assert as_dict["confidence"] == event.confidence
     change = as_dict["args"]["change"]
-    assert change == {"text": "3.8%", "span": [event.args["change"].start,
+    assert change == {"text": "2.9%", "span": [event.args["change"].start,
                                                event.args["change"].end],
-                      "norm": {"value": 3.8}}
-    assert as_dict["args"]["price"]["norm"] == {"amount": 114.77,
+                      "norm": {"value": 2.9}}
+    assert as_dict["args"]["price"]["norm"] == {"amount": 118.25,
                                                 "currency": "USD"}
     # A fresh dict each time: callers may change it freely.
     as_dict["args"].clear()
@@ -132,7 +132,7 @@ def test_str_input_french_codepoint_offsets(extractor):
     assert_dell_slipped(event, "fr")
     for role, arg in event.args.items():
         assert text[arg.start:arg.end] == arg.text, role
-    assert event.args["price"].start == text.index("114,77")
+    assert event.args["price"].start == text.index("118,25")
 
 
 def test_bytes_like_inputs(extractor):
@@ -155,7 +155,7 @@ def test_invalid_utf8_is_read_not_raised(extractor):
 
 def test_html_offsets_address_the_original_bytes(extractor):
     data = (b"<html><body><h1>Markets &amp; more</h1>\n"
-            b"<p>Dell shares slipped 3.8% to $114.77.</p></body></html>")
+            b"<p>Dell shares slipped 2.9% to $118.25.</p></body></html>")
     event = only(extractor.extract(data, content_type="html"), "share_move")
     assert_dell_slipped(event, "en")
     assert event.start == data.index(b"Dell shares")
@@ -209,8 +209,8 @@ def test_event_and_argument_repr_are_readable(extractor):
     assert "'Dell shares slipped" in shown
     assert "direction='down'" in shown
     shown = repr(event.args["change"])
-    assert shown.startswith("Argument(role='change', text='3.8%'")
-    assert "{'value': 3.8}" in shown
+    assert shown.startswith("Argument(role='change', text='2.9%'")
+    assert "{'value': 2.9}" in shown
 
 
 def test_shared_extractor_across_python_threads(extractor):

@@ -6,7 +6,7 @@ import time
 import newsevents
 from newsevents import _newsevents
 
-DOCUMENT = b"Dell shares slipped 3.8% to $114.77. " * 5000
+DOCUMENT = b"Dell shares slipped 2.9% to $118.25. " * 5000
 
 
 def longest_pause(call):

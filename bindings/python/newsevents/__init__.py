@@ -7,7 +7,7 @@ input::
     import newsevents
 
     extractor = newsevents.Extractor()          # built-in rules, every type
-    for event in extractor.extract("Dell shares slipped 3.8% to $114.77."):
+    for event in extractor.extract("Dell shares slipped 2.9% to $118.25."):
         print(event.type, event.args["company"].norm, event.args["change"].norm)
         print(event.to_dict())                  # the CLI's JSON line, as a dict
 
@@ -80,7 +80,7 @@ class Argument:
             ``offset_unit`` (bytes for bytes input, code points for str).
         norm: the normalized value as in the JSON (a string for organizations
             and labels such as directions, a dict such as
-            ``{"value": 3.8}`` or ``{"amount": 114.77, "currency": "USD"}``
+            ``{"value": 3.8}`` or ``{"amount": 118.25, "currency": "USD"}``
             for numbers), or None when the role has none.
         id: a ticker or stable identifier for organizations, else None.
     """
@@ -359,7 +359,7 @@ class Extractor:
     threads (the work runs with the GIL released)::
 
         extractor = newsevents.Extractor(types=["share_move"], threads=4)
-        events = extractor.extract(b"Dell shares slipped 3.8% to $114.77.")
+        events = extractor.extract(b"Dell shares slipped 2.9% to $118.25.")
 
     Options (the names of the C++ ``Options`` fields and of the CLI flags):
         rules: directories of extra rule files (``<dir>/<lang>/<type>.rules``),
