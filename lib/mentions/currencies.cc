@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "data_file.h"
 #include "mentions/scan.h"
 #include "string_views.h"
 
@@ -55,12 +56,8 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
     table->exact_[std::move(form)] = info;
   };
   for (const Source& source : sources) {
-    int line_number = 0;
-    for (absl::string_view line : absl::StrSplit(ToAbsl(source.text), '\n')) {
-      ++line_number;
-      line = absl::StripTrailingAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
-      std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
+    ForEachRecord(source.text, [&](int line_number,
+                                   const std::vector<absl::string_view>& fields) {
       Form form;
       std::vector<absl::string_view> code = absl::StrSplit(fields[0], '/');
       bool ok = fields.size() == 4 && code.size() <= 2 && code[0].size() == 3;
@@ -75,7 +72,7 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
         errors.push_back(absl::StrCat(source.path, ":", line_number,
                                       ": expected 4 tab-separated fields (code[/factor], "
                                       "symbols, English names, French names)"));
-        continue;
+        return;
       }
       form.iso = std::string(code[0]);
       if (code.size() == 1) {
@@ -106,7 +103,7 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
         info.ambiguous = absl::ConsumePrefix(&name, "?");
         add_caseless(ToStd(name), info);
       }
-    }
+    });
   }
   if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
   std::sort(patterns.begin(), patterns.end());

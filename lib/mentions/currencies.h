@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "data_file.h"
 #include "absl/container/flat_hash_map.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
@@ -36,10 +37,7 @@ struct CurrencyMatch {
 
 class CurrencyTable {
  public:
-  struct Source {
-    std::string path;       // for error messages
-    std::string_view text;  // TSV as in lib/data/currencies.tsv
-  };
+  using Source = DataSource;  // TSV as in lib/data/currencies.tsv
 
   // The forms of `lang` ("en" or "fr"): symbols and codes, and the names of
   // that language. A malformed line is an error naming path:line.

@@ -93,18 +93,14 @@ StatusOr<std::unique_ptr<OrganizationRecognizer>> OrganizationRecognizer::Create
   std::unique_ptr<OrganizationRecognizer> recognizer(new OrganizationRecognizer());
   std::vector<std::string> errors;
   for (const Source& source : sources) {
-    int line_number = 0;
-    for (absl::string_view line : absl::StrSplit(ToAbsl(source.text), '\n')) {
-      ++line_number;
-      line = absl::StripTrailingAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
-      std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
+    ForEachRecord(source.text, [&](int line_number,
+                                   const std::vector<absl::string_view>& fields) {
       if (fields.size() != 4 || fields[0].empty()) {
         errors.push_back(absl::StrCat(source.path, ":", line_number,
                                       ": expected 4 tab-separated fields "
                                       "(name, id, kind, aliases), found ",
                                       fields.size()));
-        continue;
+        return;
       }
       const std::size_t index = recognizer->entities_.size();
       recognizer->entities_.push_back(
@@ -126,7 +122,7 @@ StatusOr<std::unique_ptr<OrganizationRecognizer>> OrganizationRecognizer::Create
       if (!name_ambiguous) {
         recognizer->by_alias_[std::string(fields[0])] = {index, Ambiguity::kNone};
       }
-    }
+    });
   }
   if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
 

@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "data_file.h"
 #include "mentions/mention.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
@@ -52,10 +53,7 @@ struct Entity {
 
 class OrganizationRecognizer {
  public:
-  struct Source {
-    std::string path;      // for error messages
-    std::string_view text; // TSV as above
-  };
+  using Source = DataSource;  // TSV as above
 
   // Reads every source; a malformed line is an error naming path:line, and
   // all of them are reported at once.
