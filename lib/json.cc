@@ -161,6 +161,17 @@ void AppendNorm(const Value& norm, std::string* out) {
       norm);
 }
 
+// "text", "span" and "norm" (with "id"): what an argument and a mention
+// both say about a piece of the input.
+void AppendSurface(const std::string& text, const Span& span, const Value& norm,
+                   std::string* out) {
+  out->append("\"text\":");
+  AppendString(text, out);
+  out->append(",\"span\":");
+  AppendSpan(span, out);
+  AppendNorm(norm, out);
+}
+
 }  // namespace
 
 std::string_view QualifierName(Qualifier qualifier) {
@@ -209,11 +220,8 @@ std::string ToJson(const Event& event) {
     if (!first) out.push_back(',');
     first = false;
     AppendKey(argument.role, &out);
-    out.append("{\"text\":");
-    AppendString(argument.text, &out);
-    out.append(",\"span\":");
-    AppendSpan(argument.span, &out);
-    AppendNorm(argument.norm, &out);
+    out.push_back('{');
+    AppendSurface(argument.text, argument.span, argument.norm, &out);
     out.push_back('}');
   }
   out.append("}}");
@@ -224,11 +232,8 @@ std::string ToJson(const Mention& mention) {
   std::string out;
   out.append("{\"kind\":");
   AppendString(MentionKindName(mention.kind), &out);
-  out.append(",\"text\":");
-  AppendString(mention.text, &out);
-  out.append(",\"span\":");
-  AppendSpan(mention.span, &out);
-  AppendNorm(mention.norm, &out);
+  out.push_back(',');
+  AppendSurface(mention.text, mention.span, mention.norm, &out);
   out.push_back('}');
   return out;
 }
