@@ -26,6 +26,23 @@ bool IsHtml(const Document& document) {
   return LooksLikeHtml(document.bytes);
 }
 
+// "UTF-16LE" or "UTF-16BE" for text written in UTF-16 without a byte-order
+// mark, told by its zero bytes: Latin text in UTF-16 has one in every other
+// byte, on the odd side (LE) or the even side (BE). Empty otherwise.
+std::string_view Utf16WithoutBom(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, 4096);
+  if (sample.size() < 8) return {};
+  std::size_t even = 0;
+  std::size_t odd = 0;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    if (sample[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  const std::size_t pairs = sample.size() / 2;
+  if (odd * 10 >= pairs * 6 && even * 10 < pairs) return "UTF-16LE";
+  if (even * 10 >= pairs * 6 && odd * 10 < pairs) return "UTF-16BE";
+  return {};
+}
+
 // The bytes as UTF-8, by the charset order of ingest.h.
 DecodedText Decode(const Document& document, bool html) {
   const std::string_view bytes = document.bytes;
@@ -37,6 +54,7 @@ DecodedText Decode(const Document& document, bool html) {
   if (AsciiLower(charset) == "utf-8" || AsciiLower(charset) == "utf8") {
     charset = LooksLikeUtf8(bytes) ? "UTF-8" : DetectCharset(bytes);
   }
+  if (charset.empty()) charset = std::string(Utf16WithoutBom(bytes));
   if (charset.empty()) charset = LooksLikeUtf8(bytes) ? "UTF-8" : DetectCharset(bytes);
   // Latin-1 labels mean windows-1252 on the web.
   const std::string lower = AsciiLower(charset);

@@ -20,8 +20,9 @@ struct IngestedText {
 };
 
 // Charset, in this order: a byte-order mark; the Document's encoding; for
-// HTML a <meta charset> in the first 1024 bytes; UTF-8 when the bytes are
-// valid UTF-8; else ICU's charset detection. HTML (by content type, by an
+// HTML a <meta charset> in the first 1024 bytes; UTF-16 without a mark when
+// every other byte is zero; UTF-8 when the bytes are valid UTF-8; else ICU's
+// charset detection. HTML (by content type, by an
 // .html/.htm id, or by sniffing the first bytes) is reduced to its visible
 // text by a real parser (gumbo).
 IngestedText Ingest(const Document& document);

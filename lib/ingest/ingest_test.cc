@@ -190,3 +190,37 @@ TEST(Ingest, HtmlNested100000LevelsDeep) {
 
 }  // namespace
 }  // namespace newsevents
+
+namespace newsevents {
+namespace {
+
+TEST(Ingest, Utf16WithoutByteOrderMarkIsToldByItsZeroBytes) {
+  std::string little, big;
+  for (char c : std::string("Dell shares fell 3% on Monday.")) {
+    little += c;
+    little += '\0';
+    big += '\0';
+    big += c;
+  }
+  Document document;
+  document.bytes = little;
+  NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.encoding, "UTF-16LE");
+  EXPECT_EQ(text.text, "Dell shares fell 3% on Monday.");
+  EXPECT_EQ(text.map.ToSource({5, 11}), (Span{10, 22}));
+  document.bytes = big;
+  text = Normalize(document);
+  EXPECT_EQ(text.encoding, "UTF-16BE");
+  EXPECT_EQ(text.text, "Dell shares fell 3% on Monday.");
+}
+
+TEST(Ingest, NulBytesInUtf8TextAreSpaces) {
+  Document document;
+  document.bytes = std::string("Dell\0shares fell.\0\0", 20);
+  const NormalizedText text = Normalize(document);
+  EXPECT_EQ(text.encoding, "UTF-8");
+  EXPECT_EQ(text.text.substr(0, 17), "Dell shares fell.");
+}
+
+}  // namespace
+}  // namespace newsevents
