@@ -122,9 +122,11 @@ class PyExtractor {
 
   // Events of many documents through Extractor::ExtractBatch; each item is
   // (data, lang, doc_id, content_type). Result i holds document i's lines.
+  // `threads` < 0 uses the extractor's own thread count.
   py::list ExtractBatch(
       const std::vector<std::tuple<py::bytes, std::string, std::string,
-                                   ContentType>>& items) const {
+                                   ContentType>>& items,
+      int threads) const {
     std::vector<Document> documents(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       documents[i].bytes = std::string(std::get<0>(items[i]));
@@ -136,7 +138,8 @@ class PyExtractor {
     {
       py::gil_scoped_release release;
       std::vector<std::vector<Event>> events =
-          extractor_->ExtractBatch(documents);
+          threads < 0 ? extractor_->ExtractBatch(documents)
+                      : extractor_->ExtractBatch(documents, threads);
       results.reserve(events.size());
       for (const std::vector<Event>& one : events) {
         results.push_back(ToJsonLines(one));
@@ -238,6 +241,7 @@ PYBIND11_MODULE(_newsevents, m) {
            py::arg("doc_id"), py::arg("content_type"),
            "Events of one document, as JSON lines (GIL released).")
       .def("extract_batch", &PyExtractor::ExtractBatch, py::arg("items"),
+           py::arg("threads") = -1,
            "Events of many documents via ExtractBatch, as lists of JSON "
            "lines (GIL released).")
       .def_property_readonly("rules",

@@ -59,6 +59,10 @@ class NEWSEVENTS_EXPORT Extractor {
   std::vector<std::vector<Event>> ExtractBatch(
       const std::vector<Document>& documents) const;
 
+  // The same on `threads` threads for this call (0: one per hardware thread).
+  std::vector<std::vector<Event>> ExtractBatch(const std::vector<Document>& documents,
+                                               int threads) const;
+
   // The mentions the rules of `document`'s language would see, sentence by
   // sentence, in order.
   std::vector<Mention> Mentions(const Document& document) const;

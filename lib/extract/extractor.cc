@@ -268,9 +268,14 @@ std::vector<SentenceExplanation> Extractor::Explain(const Document& document) co
 
 std::vector<std::vector<Event>> Extractor::ExtractBatch(
     const std::vector<Document>& documents) const {
+  return ExtractBatch(documents, impl_->options.threads);
+}
+
+std::vector<std::vector<Event>> Extractor::ExtractBatch(const std::vector<Document>& documents,
+                                                        int requested_threads) const {
   std::vector<std::vector<Event>> results(documents.size());
-  std::size_t threads = impl_->options.threads > 0
-                            ? static_cast<std::size_t>(impl_->options.threads)
+  std::size_t threads = requested_threads > 0
+                            ? static_cast<std::size_t>(requested_threads)
                             : std::max(1u, std::thread::hardware_concurrency());
   threads = std::min(threads, documents.size());
   std::atomic<std::size_t> next{0};

@@ -189,3 +189,22 @@ TEST(Extractor, BatchEqualsOneByOne) {
 
 }  // namespace
 }  // namespace newsevents
+
+namespace newsevents {
+namespace {
+
+TEST(Extractor, BatchThreadsPerCall) {
+  auto extractor = Make();
+  std::vector<Document> documents;
+  for (int i = 0; i < 8; ++i) documents.push_back(Doc("Dell shares slipped 2.9%.", "d"));
+  const auto one = extractor->ExtractBatch(documents, 1);
+  const auto three = extractor->ExtractBatch(documents, 3);
+  ASSERT_EQ(one.size(), three.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    ASSERT_EQ(one[i].size(), 1u);
+    EXPECT_EQ(ToJson(one[i][0]), ToJson(three[i][0]));
+  }
+}
+
+}  // namespace
+}  // namespace newsevents

@@ -382,7 +382,7 @@ class Extractor:
         OSError: a rules file could not be read.
     """
 
-    __slots__ = ("_core", "_options", "_siblings", "_lock")
+    __slots__ = ("_core", "_options")
 
     def __init__(self, *, rules: Union[str, os.PathLike,
                                        Iterable[Union[str, os.PathLike]],
@@ -401,8 +401,6 @@ class Extractor:
             "entities": _strings("entities", entities, paths=True),
         }
         self._core = _newsevents.Extractor(**self._options)
-        self._siblings: Dict[int, Extractor] = {}
-        self._lock = threading.Lock()
 
     @property
     def rules(self) -> List[str]:
@@ -472,10 +470,8 @@ class Extractor:
             documents: each a ``str`` or ``bytes`` (as for :meth:`extract`), or
                 a mapping with key "data" and optionally "lang", "doc_id" and
                 "content_type", with :meth:`extract`'s meanings.
-            threads: worker threads; None uses this extractor's ``threads``
-                option. Another value uses an extractor with the same options
-                and that many threads, built (compiling the rules again) on
-                first use and kept.
+            threads: worker threads for this call (0: one per hardware
+                thread); None uses this extractor's ``threads`` option.
 
         Returns:
             A list whose item i holds the events of documents[i], equal to
@@ -503,24 +499,12 @@ class Extractor:
             items.append((raw, lang or "",
                           "" if doc_id is None else str(doc_id),
                           _content_type(content_type)))
-        core = self._with_threads(threads)._core
-        results = core.extract_batch(items)
+        if threads is not None and int(threads) < 0:
+            raise ValueError("threads must be 0 (one per core) or more")
+        results = self._core.extract_batch(
+            items, -1 if threads is None else int(threads))
         return [_events(lines, raw, codepoints)
                 for lines, (raw, codepoints) in zip(results, inputs)]
-
-    def _with_threads(self, threads: Optional[int]) -> "Extractor":
-        """This extractor, or a kept sibling with another thread count."""
-        if threads is None or int(threads) == self._options["threads"]:
-            return self
-        threads = int(threads)
-        with self._lock:
-            sibling = self._siblings.get(threads)
-            if sibling is None:
-                options = dict(self._options, threads=threads)
-                options["lang"] = options["lang"] or None
-                sibling = Extractor(**options)
-                self._siblings[threads] = sibling
-            return sibling
 
     def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
         """Pickles as its options: unpickling (on a Dask worker, say) builds
