@@ -85,7 +85,9 @@ struct Extractor::Impl {
     std::vector<Span> sentences;  // in text.text
     std::vector<const Language*> languages;
   };
-  Prepared Prepare(const Document& document) const;
+  // `for_events`: only the languages whose rules may match the document,
+  // and no sentences when none may (the text is then not split at all).
+  Prepared Prepare(const Document& document, bool for_events = false) const;
 
   static Mention ToMention(const Document& document, const Prepared& prepared,
                            const Span& sentence, const FoundMention& found);
@@ -123,16 +125,21 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
-Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document) const {
+Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document,
+                                                   bool for_events) const {
   Prepared prepared;
   prepared.text = Normalize(document);
   std::string_view lang = options.lang;
   if (lang.empty()) lang = document.lang;
   if (lang.empty() || Find(lang) == nullptr) lang = internal::DetectLanguage(prepared.text.text);
-  prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
   for (const Language& language : engine->languages) {
     // Undetermined text is read in every language rather than lost.
-    if (lang == "und" || language.code == lang) prepared.languages.push_back(&language);
+    if (lang != "und" && language.code != lang) continue;
+    if (for_events && !language.rules->MayMatch(prepared.text.text, internal::kEveryKind)) continue;
+    prepared.languages.push_back(&language);
+  }
+  if (!prepared.languages.empty()) {
+    prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
   }
   return prepared;
 }
@@ -147,6 +154,14 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   };
   for (const Span& sentence : prepared.sentences) {
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
+    // An explanation lists every sentence; extraction skips those no rule
+    // can match before finding their mentions, the costliest stage. The
+    // words come first, then (dearer) the kinds of mention needed.
+    if (explanations == nullptr &&
+        (!language.rules->MayMatch(sentence_text, internal::kEveryKind) ||
+         !language.rules->MayMatch(sentence_text, language.mentions->PossibleKinds(sentence_text)))) {
+      continue;
+    }
     const std::vector<FoundMention> mentions = language.mentions->Find(sentence_text);
     const internal::RuleText rule_text = internal::BuildRuleText(sentence_text, mentions);
     // Rule text span -> input bytes.
@@ -219,7 +234,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
 }
 
 std::vector<Event> Extractor::Extract(const Document& document) const {
-  const Impl::Prepared prepared = impl_->Prepare(document);
+  const Impl::Prepared prepared = impl_->Prepare(document, /*for_events=*/true);
   std::vector<Event> events;
   for (const Impl::Language* language : prepared.languages) {
     impl_->ExtractSentences(document, prepared, *language, &events, nullptr);

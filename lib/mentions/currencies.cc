@@ -166,6 +166,10 @@ std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
   return found;
 }
 
+bool CurrencyTable::MayHold(std::string_view text) const {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *pattern_);
+}
+
 std::optional<CurrencyMatch> CurrencyTable::MatchAt(std::string_view text, std::size_t at) const {
   if (at >= text.size()) return std::nullopt;
   re2::StringPiece input(text.data(), text.size());

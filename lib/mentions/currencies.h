@@ -47,6 +47,8 @@ class CurrencyTable {
   // Every currency form of `text`, left to right, not overlapping (the
   // longest form wins at a place).
   std::vector<CurrencyMatch> Find(std::string_view text) const;
+  // False when Find surely finds nothing in `text` (one scan, no captures).
+  bool MayHold(std::string_view text) const;
 
   // The longest currency form starting exactly at `at`, if any.
   std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;

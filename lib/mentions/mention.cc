@@ -20,10 +20,23 @@ const MentionKindInfo& InfoOf(MentionKind kind) {
   return kInfo[static_cast<int>(kind)];
 }
 
+namespace {
+constexpr MentionKind kKinds[] = {MentionKind::kOrganization, MentionKind::kMoney,
+                                  MentionKind::kPercent, MentionKind::kQuantity,
+                                  MentionKind::kDate};
+}  // namespace
+
 const MentionKindInfo* KindNamed(std::string_view name) {
-  for (MentionKind kind : {MentionKind::kOrganization, MentionKind::kMoney,
-                           MentionKind::kPercent, MentionKind::kQuantity, MentionKind::kDate}) {
+  for (MentionKind kind : kKinds) {
     if (InfoOf(kind).name == name) return &InfoOf(kind);
+  }
+  return nullptr;
+}
+
+const MentionKindInfo* KindOfLetter(char letter) {
+  const char upper = letter >= 'a' && letter <= 'z' ? static_cast<char>(letter - 'a' + 'A') : letter;
+  for (MentionKind kind : kKinds) {
+    if (InfoOf(kind).letter == upper) return &InfoOf(kind);
   }
   return nullptr;
 }

@@ -5,6 +5,7 @@
 #define NEWSEVENTS_LIB_MENTIONS_MENTION_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "newsevents/event.h"
@@ -22,6 +23,13 @@ struct MentionKindInfo {
 const MentionKindInfo& InfoOf(MentionKind kind);
 // The kind whose rule fragment is `name`, or nullptr.
 const MentionKindInfo* KindNamed(std::string_view name);
+// The kind whose placeholder letter is `letter` (either case), or nullptr.
+const MentionKindInfo* KindOfLetter(char letter);
+
+// Sets of kinds, as bit masks.
+using KindSet = std::uint32_t;
+constexpr KindSet KindBit(MentionKind kind) { return KindSet{1} << static_cast<int>(kind); }
+constexpr KindSet kEveryKind = ~KindSet{0};
 
 // A mention as the recognizers find it, in the text they were given.
 struct FoundMention {

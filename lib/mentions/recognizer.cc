@@ -675,6 +675,17 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
   }
 }
 
+KindSet MentionRecognizer::PossibleKinds(std::string_view text) const {
+  KindSet kinds = kEveryKind;
+  const re2::StringPiece input(text.data(), text.size());
+  if (!currencies_->MayHold(text)) kinds &= ~KindBit(MentionKind::kMoney);
+  // "percent of" holds a percent word too; only proportions need no unit.
+  if (!proportions_ && !RE2::PartialMatch(input, *percent_unit_)) {
+    kinds &= ~KindBit(MentionKind::kPercent);
+  }
+  return kinds;
+}
+
 std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {
   std::vector<FoundMention> candidates;
   FindAmounts(text, &candidates);

@@ -21,8 +21,10 @@ namespace {
 // Set; running out is reported, never hidden.
 constexpr int64_t kMaxRegexMemory = 64 << 20;
 
-// Literals shorter than this do not filter: "of" is in every sentence.
-constexpr int kMinAtomLength = 3;
+// Literals shorter than this do not filter. Two letters still do ("up" is in
+// few sentences), and one more would leave rules with a lexicon holding a
+// two-letter form ("up", "en") with no atom at all, read on every sentence.
+constexpr int kMinAtomLength = 2;
 
 RE2::Options RuleOptions() {
   RE2::Options options;
@@ -64,18 +66,38 @@ std::string LexiconPattern(const Definition& lexicon, std::string_view canonical
     if (!canonical.empty() && entry.canonical != canonical) continue;
     for (const std::string& form : entry.forms) forms.push_back(form);
   }
-  // Longest first: leftmost-first matching then takes "shot up" over "shot".
-  std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
-    return a.size() > b.size();
+  // Leftmost-first matching must take "shot up" over "shot": a form comes
+  // after every form it is a prefix of. Sorting by the folded form with a
+  // terminator above every UTF-8 byte does that and keeps forms that share a
+  // prefix adjacent, so RE2 factors the alternation into a trie (a program
+  // several times smaller than the forms sorted by length).
+  if (forms.empty()) return "(?:)";
+  std::vector<std::pair<std::string, std::string>> keyed;  // (sort key, form)
+  keyed.reserve(forms.size());
+  for (std::string& form : forms) {
+    keyed.emplace_back(LowerCase(form) + '\xFF', std::move(form));
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::lexicographical_compare(
+        a.first.begin(), a.first.end(), b.first.begin(), b.first.end(),
+        [](char x, char y) { return static_cast<unsigned char>(x) < static_cast<unsigned char>(y); });
+  });
+  keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              keyed.end());
+  // One leading word boundary for all the forms when each starts with a word
+  // character (the usual case) lets RE2 factor the alternation.
+  const bool all_start_word = std::all_of(keyed.begin(), keyed.end(), [](const auto& entry) {
+    return IsAsciiWordChar(entry.second.front());
   });
   std::vector<std::string> patterns;
-  for (const std::string& form : forms) {
+  for (const auto& [key, form] : keyed) {
     std::string pattern = RE2::QuoteMeta(form);
-    if (IsAsciiWordChar(form.front())) pattern = "\\b" + pattern;
+    if (!all_start_word && IsAsciiWordChar(form.front())) pattern = "\\b" + pattern;
     if (IsAsciiWordChar(form.back())) pattern += "\\b";
     patterns.push_back(std::move(pattern));
   }
-  return absl::StrCat("(?:", absl::StrJoin(patterns, "|"), ")");
+  return absl::StrCat(all_start_word ? "\\b" : "", "(?:", absl::StrJoin(patterns, "|"), ")");
 }
 
 // Expands {NAME} and {NAME:role} in `pattern`. `roles` collects the capture
@@ -173,6 +195,24 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
     at = close + 1;
   }
   return true;
+}
+
+// The longest part of a rule-text atom that lies outside every placeholder
+// (\x01<letter><index>\x02): "\x02 shares" -> " shares", "to \x01o" -> "to ".
+std::string SentencePartOf(std::string_view atom) {
+  std::string_view longest;
+  std::size_t begin = 0;
+  char before = '\0';  // the delimiter to the part's left, if any
+  for (std::size_t at = 0; at <= atom.size(); ++at) {
+    const char delimiter = at < atom.size() ? atom[at] : '\0';
+    if (at < atom.size() && delimiter != '\x01' && delimiter != '\x02') continue;
+    // A part opened by \x01 or closed by \x02 is a placeholder's inside.
+    const bool inside = before == '\x01' || delimiter == '\x02';
+    if (!inside && at - begin > longest.size()) longest = atom.substr(begin, at - begin);
+    before = delimiter;
+    begin = at + 1;
+  }
+  return std::string(longest);
 }
 
 bool Overlaps(std::size_t begin_a, std::size_t end_a, std::size_t begin_b, std::size_t end_b) {
@@ -278,13 +318,21 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     }
     // The filter compiles and keeps the rule's RE2; the rule points at it.
     int id = -1;
-    if (set->filter_->Add(expanded, RuleOptions(), &id) != RE2::NoError) {
+    const RE2::ErrorCode add_status = set->filter_->Add(expanded, RuleOptions(), &id);
+    if (add_status != RE2::NoError) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ",
                                     RE2(expanded, RuleOptions()).error()));
       continue;
     }
     rule->regex = &set->filter_->GetRE2(id);
     rule->filter_id = id;
+    // RE2 compiles the reverse program (which finds where a match starts)
+    // on the first match; compiled here, nothing is compiled while reading.
+    if (rule->regex->ReverseProgramSize() < 0) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name,
+                                    ": too large to search backwards (RE2 memory)"));
+      continue;
+    }
     if (rule->regex->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": matches empty text"));
       continue;
@@ -328,34 +376,85 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   set->filter_->Compile(&atoms);
   // The atoms (literals every match must contain, lower case) in one Set:
   // a literal Set runs at memory speed, unlike a Set of the rules themselves.
+  // Atoms that hold a placeholder's bytes ("\x02 shares") are read before
+  // the mentions are found by their longest literal part (" shares"): the
+  // part of the rule text that is the sentence's own.
   RE2::Options atom_options;
   atom_options.set_log_errors(false);
   atom_options.set_max_mem(kMaxRegexMemory);
   set->atoms_ = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+  absl::flat_hash_map<std::string, int> set_index_of;
+  std::vector<std::string> literals;  // by Set index
+  auto add_to_set = [&](const std::string& literal) {
+    auto [found, inserted] = set_index_of.try_emplace(literal, -1);
+    if (inserted) {
+      found->second = set->atoms_->Add(RE2::QuoteMeta(literal), nullptr);
+      literals.push_back(literal);
+    }
+    return found->second;
+  };
   for (const std::string& atom : atoms) {
-    if (set->atoms_->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
+    if (add_to_set(atom) < 0) {
       return Status::Internal(absl::StrCat("cannot add atom '", atom, "' of the ", lang, " rules"));
     }
   }
-  if (!atoms.empty() && !set->atoms_->Compile()) {
+  set->atom_count_ = atoms.size();
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    if (atoms[i].find_first_of("\x01\x02") == std::string::npos) continue;
+    PlaceholderAtom placeholder{static_cast<int>(i), -1, 0};
+    const std::string literal = SentencePartOf(atoms[i]);
+    if (literal.size() >= static_cast<std::size_t>(kMinAtomLength)) {
+      placeholder.sentence_part = add_to_set(literal);
+      if (placeholder.sentence_part < 0) {
+        return Status::Internal(
+            absl::StrCat("cannot add atom '", literal, "' of the ", lang, " rules"));
+      }
+    }
+    for (std::size_t at = atoms[i].find('\x01'); at != std::string::npos && at + 1 < atoms[i].size();
+         at = atoms[i].find('\x01', at + 1)) {
+      if (const MentionKindInfo* kind = KindOfLetter(atoms[i][at + 1])) {
+        placeholder.kinds |= KindBit(kind->kind);
+      }
+    }
+    set->placeholder_atoms_.push_back(placeholder);
+  }
+  if (!set_index_of.empty() && !set->atoms_->Compile()) {
     return Status::Internal(absl::StrCat("the ", lang, " rules' atoms need more than ",
                                          kMaxRegexMemory >> 20, " MiB to compile"));
   }
-  set->atom_count_ = atoms.size();
+  set->sentence_atoms_ = std::make_unique<AtomMatcher>(literals);
   return set;
 }
 
-std::vector<int> RuleSet::Pick(std::string_view rule_text) const {
-  std::vector<int> atoms;
-  if (atom_count_ > 0) {
-    const std::string lower = LowerCase(rule_text);
+std::vector<int> RuleSet::Pick(std::string_view text, bool before_mentions,
+                               KindSet possible_kinds) const {
+  std::vector<int> found;
+  if (atom_count_ > 0 && before_mentions) {
+    found = sentence_atoms_->Find(text);
+  } else if (atom_count_ > 0) {
+    const std::string lower = LowerCase(text);
     RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
-    if (!atoms_->Match(lower, &atoms, &error_info) && error_info.kind != RE2::Set::kNoError) {
+    if (!atoms_->Match(lower, &found, &error_info) && error_info.kind != RE2::Set::kNoError) {
       // The atom Set ran out of memory on this text: every rule is worth
       // running rather than the sentence lost.
       std::vector<int> all(rules_.size());
       for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
       return all;
+    }
+  }
+  std::vector<int> atoms;
+  atoms.reserve(found.size());
+  for (int index : found) {
+    if (index < static_cast<int>(atom_count_)) atoms.push_back(index);
+  }
+  if (before_mentions) {
+    for (const PlaceholderAtom& placeholder : placeholder_atoms_) {
+      if ((placeholder.kinds & ~possible_kinds) != 0) continue;
+      if (placeholder.sentence_part >= 0 &&
+          !std::binary_search(found.begin(), found.end(), placeholder.sentence_part)) {
+        continue;
+      }
+      atoms.push_back(placeholder.atom);
     }
   }
   std::vector<int> potential;
@@ -367,9 +466,22 @@ std::vector<int> RuleSet::Pick(std::string_view rule_text) const {
   return picked;
 }
 
+bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
+  if (rules_.empty()) return false;
+  // A guard only vetoes; a sentence no rule picks has nothing to veto.
+  for (int picked : Pick(sentence, true, possible_kinds)) {
+    if (!rules_[picked]->guard) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t RuleSet::Scan(std::string_view text) const {
-  if (rules_.empty()) return 0;
-  return Pick(text).size();
+  if (atom_count_ == 0) return 0;
+  std::vector<int> found;
+  atoms_->Match(LowerCase(text), &found, nullptr);
+  return found.size();
 }
 
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
@@ -377,7 +489,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
   if (rules_.empty()) return candidates;
   const re2::StringPiece text(rule_text.data(), rule_text.size());
 
-  const std::vector<int> hits = Pick(rule_text);
+  const std::vector<int> hits = Pick(rule_text, false);
 
   std::vector<std::pair<std::size_t, std::size_t>> guard_spans;
   std::vector<const CompiledRule*> guard_rules;

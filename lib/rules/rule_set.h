@@ -28,6 +28,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "mentions/mention.h"
+#include "rules/atom_matcher.h"
 #include "newsevents/status.h"
 #include "re2/filtered_re2.h"
 #include "re2/re2.h"
@@ -93,8 +95,14 @@ class RuleSet {
   // The surviving candidates in `rule_text`, by position.
   std::vector<Candidate> Match(std::string_view rule_text, MatchTrace* trace) const;
 
-  // How many rules and guards the Set finds in `text`, and nothing more:
-  // the floor beneath Match (benchmarks measure against it).
+  // False when no rule can match `sentence` once its mentions are
+  // placeholders: such a sentence needs neither mentions nor rules. Most
+  // sentences of the news are such.
+  // `possible_kinds`: the kinds of mention the sentence may hold.
+  bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
+
+  // How many of the rules' atoms their RE2::Set finds in `text`, and
+  // nothing more: the floor beneath Match (benchmarks measure against it).
   std::size_t Scan(std::string_view text) const;
 
   const std::vector<std::unique_ptr<CompiledRule>>& rules() const { return rules_; }
@@ -102,15 +110,29 @@ class RuleSet {
  private:
   RuleSet() = default;
 
-  // The rules worth running on `rule_text`, by index, in order.
-  std::vector<int> Pick(std::string_view rule_text) const;
+  // The rules worth running on `text`, by index, in order. Before the
+  // mentions are placeholders (`before_mentions`), an atom that holds a
+  // placeholder's bytes counts as present when its sentence part is and the
+  // kinds it names are possible, so the pick is a superset of the one on
+  // the rewritten text.
+  std::vector<int> Pick(std::string_view text, bool before_mentions,
+                        KindSet possible_kinds = kEveryKind) const;
 
   std::vector<std::unique_ptr<CompiledRule>> rules_;  // in precedence order
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
   std::unique_ptr<re2::FilteredRE2> filter_;  // owns every rule's RE2
   std::vector<int> rule_of_filter_id_;
   std::unique_ptr<RE2::Set> atoms_;  // the filter's atoms, one literal each
+  // The same literals, found in sentences before their mentions are.
+  std::unique_ptr<AtomMatcher> sentence_atoms_;
   std::size_t atom_count_ = 0;
+  // An atom that holds placeholder bytes, as read before the mentions.
+  struct PlaceholderAtom {
+    int atom;              // its id in the filter
+    int sentence_part;     // the Set index of its sentence part, or -1
+    KindSet kinds;         // the kinds its placeholders name ("\x01p")
+  };
+  std::vector<PlaceholderAtom> placeholder_atoms_;
 };
 
 }  // namespace newsevents::internal

@@ -37,6 +37,38 @@ TEST(RuleSet, MatchesPlaceholdersAndCapturesRoles) {
   EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at("fell"), "down");
 }
 
+TEST(RuleSet, MayMatchOnlySentencesWhoseWordsAndMentionKindsARuleNeeds) {
+  auto set = Compile(kRules);
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->MayMatch("Acme shares fell sharply", kEveryKind));
+  EXPECT_TRUE(set->MayMatch("ACME SHARES\nROSE", kEveryKind));
+  EXPECT_FALSE(set->MayMatch("Acme reported a profit", kEveryKind));
+  // "fell" alone: every rule needs " shares" after the company too.
+  EXPECT_FALSE(set->MayMatch("Acme fell sharply", kEveryKind));
+  // A guard alone vetoes nothing.
+  EXPECT_FALSE(set->MayMatch("its share of the market", kEveryKind));
+  // Without a possible percentage only the rule without one remains.
+  EXPECT_TRUE(set->MayMatch("Acme shares fell", kEveryKind & ~KindBit(MentionKind::kPercent)));
+  auto percent_only = Compile(
+      "rule change = {ORG:company} shares fell {PERCENT:change}\n");
+  ASSERT_TRUE(percent_only);
+  EXPECT_TRUE(percent_only->MayMatch("Acme shares fell 5%", kEveryKind));
+  EXPECT_FALSE(percent_only->MayMatch("Acme shares fell 5%",
+                                      kEveryKind & ~KindBit(MentionKind::kPercent)));
+}
+
+TEST(RuleSet, LexiconTakesTheLongestFormWhateverItsPlaceInTheFile) {
+  auto set = Compile(
+      "lexicon direction\n"
+      "  up|shot|shot up|shot up sharply\n"
+      "rule basic = {ORG:company} shares {direction:direction}\n");
+  ASSERT_TRUE(set);
+  const std::string text = "\x01O0\x02 shares shot up sharply";
+  const std::vector<Candidate> candidates = set->Match(text, nullptr);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].end, text.size());
+}
+
 TEST(RuleSet, TheRuleThatSeesMoreWins) {
   auto set = Compile(kRules);
   MatchTrace trace;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "string_views.h"
@@ -84,6 +86,20 @@ bool IsWordByte(unsigned char c) {
   return std::isalpha(c) || c >= 0x80 || c == '\'';
 }
 
+// Which lists hold a word, from one lookup.
+enum WordLists : std::uint8_t { kEnglish = 1, kFrench = 2, kOther = 4 };
+
+const absl::flat_hash_map<std::string_view, std::uint8_t>& ListsOfWords() {
+  static const auto* lists = [] {
+    auto* map = new absl::flat_hash_map<std::string_view, std::uint8_t>();
+    for (std::string_view word : EnglishWords()) (*map)[word] |= kEnglish;
+    for (std::string_view word : FrenchWords()) (*map)[word] |= kFrench;
+    for (std::string_view word : OtherWords()) (*map)[word] |= kOther;
+    return map;
+  }();
+  return *lists;
+}
+
 }  // namespace
 
 std::string_view DetectLanguage(std::string_view text) {
@@ -99,26 +115,39 @@ std::string_view DetectLanguage(std::string_view text) {
     while (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) ++end;
     if (end == at) break;
     if (!absl::ascii_isupper(static_cast<unsigned char>(text[at]))) ++common_words;
-    std::string word = AsciiLower(text.substr(at, end - at));
+    // Lowered on the stack: the scorer reads every word, and an allocation
+    // each was most of its time. Only a very long word goes to the heap.
+    char buffer[64];
+    std::string long_word;
+    char* lowered = buffer;
+    if (end - at > sizeof(buffer)) {
+      long_word.resize(end - at);
+      lowered = long_word.data();
+    }
+    for (std::size_t i = at; i < end; ++i) {
+      lowered[i - at] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+    }
+    const std::string_view word(lowered, end - at);
     at = end;
-    if (EnglishWords().contains(word)) english += 1;
-    if (FrenchWords().contains(word)) french += 1;
-    if (OtherWords().contains(word)) other += 1;
+    if (auto found = ListsOfWords().find(word); found != ListsOfWords().end()) {
+      if (found->second & kEnglish) english += 1;
+      if (found->second & kFrench) french += 1;
+      if (found->second & kOther) other += 1;
+    }
     // Elided articles and pronouns: l'action, d'IA, qu'il.
     if (word.size() > 2 && word[1] == '\'' &&
         std::string_view("ldjnmcst").find(word[0]) != std::string_view::npos) {
       french += 1;
-    } else if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {
+    } else if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
       english += 1;
     }
     auto ends_with = [&word](std::string_view suffix) {
-      return word.size() > suffix.size() + 2 &&
-             std::string_view(word).substr(word.size() - suffix.size()) == suffix;
+      return word.size() > suffix.size() + 2 && word.substr(word.size() - suffix.size()) == suffix;
     };
     if (ends_with("ed") || ends_with("ing") || ends_with("ly")) english += 0.5;
     // Letter pairs French spells only in borrowed words.
-    if (word.find("th") != std::string::npos || word.find("wh") != std::string::npos ||
-        word.find('w') != std::string::npos || word.find('k') != std::string::npos) {
+    if (word.find("th") != std::string_view::npos || word.find("wh") != std::string_view::npos ||
+        word.find('w') != std::string_view::npos || word.find('k') != std::string_view::npos) {
       english += 0.25;
     }
     if (ends_with("\xC3\xA9") || ends_with("\xC3\xA9" "e") || ends_with("\xC3\xA9" "s") ||
