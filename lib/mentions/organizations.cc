@@ -18,10 +18,6 @@ namespace {
 // An alias as a pattern: the literal alone. Word boundaries are checked on
 // each match instead (RE2's \b is ASCII-only anyway): a plain alternation of
 // literals compiles to a small, fast DFA, one with \b around each does not.
-std::string AliasPattern(std::string_view alias) {
-  return RE2::QuoteMeta(re2::StringPiece(alias.data(), alias.size()));
-}
-
 RE2::Options PatternOptions(bool case_sensitive = true) {
   RE2::Options options;
   options.set_case_sensitive(case_sensitive);
@@ -126,16 +122,9 @@ StatusOr<std::unique_ptr<OrganizationRecognizer>> OrganizationRecognizer::Create
   std::vector<std::string> aliases;
   aliases.reserve(recognizer->by_alias_.size());
   for (const auto& [alias, entry] : recognizer->by_alias_) aliases.push_back(alias);
-  // Longest first, so "Dell Technologies" wins over "Dell" at the same place.
-  std::sort(aliases.begin(), aliases.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  std::vector<std::string> patterns;
-  patterns.reserve(aliases.size());
-  for (const std::string& alias : aliases) patterns.push_back(AliasPattern(alias));
-  if (patterns.empty()) patterns.push_back("[^\\x00-\\x{10FFFF}]");  // matches nothing
   recognizer->aliases_ =
-      std::make_unique<RE2>(absl::StrJoin(patterns, "|"), PatternOptions());
+      std::make_unique<LiteralMatcher>(aliases, LiteralMatcher::Case::kSensitive);
+  recognizer->alias_texts_ = std::move(aliases);
   recognizer->suffixed_ = std::make_unique<RE2>(kSuffixedPattern, PatternOptions());
   std::string introduced(kIntroducedPattern);
   introduced.replace(introduced.find("NAME"), 4, kName);
@@ -143,7 +132,7 @@ StatusOr<std::unique_ptr<OrganizationRecognizer>> OrganizationRecognizer::Create
   recognizer->cue_before_ = std::make_unique<RE2>(kCueBefore, PatternOptions());
   recognizer->cue_after_ = std::make_unique<RE2>(kCueAfter, PatternOptions());
   for (const RE2* pattern :
-       {recognizer->aliases_.get(), recognizer->suffixed_.get(), recognizer->introduced_.get(),
+       {recognizer->suffixed_.get(), recognizer->introduced_.get(),
         recognizer->cue_before_.get(), recognizer->cue_after_.get()}) {
     if (!pattern->ok()) {
       return Status::Internal(absl::StrCat("entity list pattern: ", pattern->error()));
@@ -176,17 +165,20 @@ void OrganizationRecognizer::Find(std::string_view text,
     out->push_back({MentionKind::kOrganization, begin, end, std::move(organization)});
   };
 
-  const re2::StringPiece whole(text.data(), text.size());
-  re2::StringPiece match;
-  // Only the whole match is asked for, so RE2 needs no capture engine.
-  for (std::size_t at = 0;
-       at < text.size() && aliases_->Match(whole, at, text.size(), RE2::UNANCHORED, &match, 1);) {
-    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
-    const std::size_t end = begin + match.size();
-    at = end > begin ? end : begin + 1;
+  // The leftmost alias, the longest there, then the next one after it.
+  std::vector<LiteralMatcher::Hit> hits = aliases_->FindAll(text);
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::size_t next = 0;
+  for (const LiteralMatcher::Hit& hit : hits) {
+    if (hit.begin < next) continue;
+    const std::size_t begin = hit.begin;
+    const std::size_t end = hit.end;
+    next = end;
     // Whole words only: "Orange" not inside "Orangeé", "Intel" not in "Intelsat".
     if (WordCharBefore(text, begin) || WordCharAt(text, end)) continue;
-    auto found = by_alias_.find(absl::string_view(match.data(), match.size()));
+    auto found = by_alias_.find(ToAbsl(alias_texts_[static_cast<std::size_t>(hit.literal)]));
     if (found == by_alias_.end()) continue;
     if (found->second.ambiguity != Ambiguity::kNone && !AmbiguousContext(text, begin, end)) {
       // "~": a capitalized word inside a sentence (after a lower-case word

@@ -39,6 +39,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "data_file.h"
+#include "literal_matcher.h"
 #include "mentions/mention.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
@@ -85,7 +86,8 @@ class OrganizationRecognizer {
 
   std::vector<Entity> entities_;
   absl::flat_hash_map<std::string, Alias> by_alias_;
-  std::unique_ptr<RE2> aliases_;       // every alias, longest first
+  std::unique_ptr<LiteralMatcher> aliases_;  // every alias, case and all
+  std::vector<std::string> alias_texts_;     // by the matcher's index
   std::unique_ptr<RE2> suffixed_;      // Capitalized Words + corporate suffix
   std::unique_ptr<RE2> introduced_;    // company noun + Capitalized Name
   std::unique_ptr<RE2> cue_before_;    // company noun or possessive, at the end

@@ -374,11 +374,10 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   if (set->rules_.empty()) return set;
   std::vector<std::string> atoms;
   set->filter_->Compile(&atoms);
-  // The atoms (literals every match must contain, lower case) in one Set:
-  // a literal Set runs at memory speed, unlike a Set of the rules themselves.
-  // Atoms that hold a placeholder's bytes ("\x02 shares") are read before
-  // the mentions are found by their longest literal part (" shares"): the
-  // part of the rule text that is the sentence's own.
+  // The atoms: literals every match must contain, lower case. An atom that
+  // holds a placeholder's bytes ("\x02 shares") is read before the mentions
+  // are found by its longest literal part (" shares"): the part of the rule
+  // text that is the sentence's own.
   RE2::Options atom_options;
   atom_options.set_log_errors(false);
   atom_options.set_max_mem(kMaxRegexMemory);
@@ -422,26 +421,16 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     return Status::Internal(absl::StrCat("the ", lang, " rules' atoms need more than ",
                                          kMaxRegexMemory >> 20, " MiB to compile"));
   }
-  set->sentence_atoms_ = std::make_unique<AtomMatcher>(literals);
+  set->atom_matcher_ =
+      std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   return set;
 }
 
 std::vector<int> RuleSet::Pick(std::string_view text, bool before_mentions,
                                KindSet possible_kinds) const {
-  std::vector<int> found;
-  if (atom_count_ > 0 && before_mentions) {
-    found = sentence_atoms_->Find(text);
-  } else if (atom_count_ > 0) {
-    const std::string lower = LowerCase(text);
-    RE2::Set::ErrorInfo error_info{RE2::Set::kNoError};
-    if (!atoms_->Match(lower, &found, &error_info) && error_info.kind != RE2::Set::kNoError) {
-      // The atom Set ran out of memory on this text: every rule is worth
-      // running rather than the sentence lost.
-      std::vector<int> all(rules_.size());
-      for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-      return all;
-    }
-  }
+  // One pass for the atoms in rule text and, before the mentions, for the
+  // sentence parts of the atoms that hold placeholders.
+  const std::vector<int> found = atom_matcher_->FindDistinct(text);
   std::vector<int> atoms;
   atoms.reserve(found.size());
   for (int index : found) {

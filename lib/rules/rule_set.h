@@ -29,7 +29,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "mentions/mention.h"
-#include "rules/atom_matcher.h"
+#include "literal_matcher.h"
 #include "newsevents/status.h"
 #include "re2/filtered_re2.h"
 #include "re2/re2.h"
@@ -122,14 +122,15 @@ class RuleSet {
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
   std::unique_ptr<re2::FilteredRE2> filter_;  // owns every rule's RE2
   std::vector<int> rule_of_filter_id_;
-  std::unique_ptr<RE2::Set> atoms_;  // the filter's atoms, one literal each
-  // The same literals, found in sentences before their mentions are.
-  std::unique_ptr<AtomMatcher> sentence_atoms_;
+  // The filter's atoms (indices below atom_count_), then the sentence parts
+  // of those that hold placeholders, matched in one pass.
+  std::unique_ptr<LiteralMatcher> atom_matcher_;
+  std::unique_ptr<RE2::Set> atoms_;  // the same in an RE2::Set: Scan's floor
   std::size_t atom_count_ = 0;
   // An atom that holds placeholder bytes, as read before the mentions.
   struct PlaceholderAtom {
     int atom;              // its id in the filter
-    int sentence_part;     // the Set index of its sentence part, or -1
+    int sentence_part;     // the matcher's index of its sentence part, or -1
     KindSet kinds;         // the kinds its placeholders name ("\x01p")
   };
   std::vector<PlaceholderAtom> placeholder_atoms_;

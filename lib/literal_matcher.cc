@@ -1,4 +1,4 @@
-#include "rules/atom_matcher.h"
+#include "literal_matcher.h"
 
 #include <algorithm>
 #include <deque>
@@ -6,7 +6,7 @@
 namespace newsevents::internal {
 namespace {
 
-// `byte` as the atoms spell it: lower case, a line break as a space.
+// `byte` as folded literals spell it: lower case, a line break as a space.
 // `previous` is the byte before it, for the second byte of a Latin-1 letter.
 unsigned char Folded(unsigned char byte, unsigned char previous) {
   if (byte >= 'A' && byte <= 'Z') return static_cast<unsigned char>(byte + ('a' - 'A'));
@@ -21,8 +21,11 @@ unsigned char Folded(unsigned char byte, unsigned char previous) {
 
 }  // namespace
 
-AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(atoms.size()) {
+LiteralMatcher::LiteralMatcher(const std::vector<std::string>& atoms, Case case_mode)
+    : case_mode_(case_mode), literal_count_(atoms.size()) {
+  lengths_.reserve(atoms.size());
   for (const std::string& atom : atoms) {
+    lengths_.push_back(static_cast<std::uint32_t>(atom.size()));
     for (char c : atom) {
       std::uint8_t& byte_class = class_of_[static_cast<unsigned char>(c)];
       if (byte_class == 0) byte_class = static_cast<std::uint8_t>(class_count_++);
@@ -87,20 +90,34 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(at
   output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
 }
 
-std::vector<int> AtomMatcher::Find(std::string_view text) const {
-  // Short atoms ("of", "to") recur in every sentence: a bit per atom keeps
-  // each once without sorting.
-  std::vector<std::uint64_t> seen((atom_count_ + 63) / 64, 0);
+template <typename OnState>
+void LiteralMatcher::Scan(std::string_view text, OnState on_state) const {
   std::uint32_t state = 0;
+  if (case_mode_ == Case::kSensitive) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      state = transitions_[state * class_count_ + class_of_[static_cast<unsigned char>(text[at])]];
+      if (output_begin_[state] != output_begin_[state + 1]) on_state(state, at + 1);
+    }
+    return;
+  }
   unsigned char previous = 0;
-  for (char c : text) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    state = Next(state, class_of_[Folded(byte, previous)]);
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const unsigned char byte = static_cast<unsigned char>(text[at]);
+    state = transitions_[state * class_count_ + class_of_[Folded(byte, previous)]];
     previous = byte;
+    if (output_begin_[state] != output_begin_[state + 1]) on_state(state, at + 1);
+  }
+}
+
+std::vector<int> LiteralMatcher::FindDistinct(std::string_view text) const {
+  // Short atoms ("of", "to") recur in every sentence: a bit per literal
+  // keeps each once without sorting.
+  std::vector<std::uint64_t> seen((literal_count_ + 63) / 64, 0);
+  Scan(text, [&](std::uint32_t state, std::size_t) {
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       seen[outputs_[k] / 64] |= std::uint64_t{1} << (outputs_[k] % 64);
     }
-  }
+  });
   std::vector<int> found;
   for (std::size_t word = 0; word < seen.size(); ++word) {
     for (std::uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
@@ -108,6 +125,16 @@ std::vector<int> AtomMatcher::Find(std::string_view text) const {
     }
   }
   return found;
+}
+
+std::vector<LiteralMatcher::Hit> LiteralMatcher::FindAll(std::string_view text) const {
+  std::vector<Hit> hits;
+  Scan(text, [&](std::uint32_t state, std::size_t end) {
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      hits.push_back({static_cast<int>(outputs_[k]), end - lengths_[outputs_[k]], end});
+    }
+  });
+  return hits;
 }
 
 }  // namespace newsevents::internal

@@ -1,0 +1,62 @@
+// Every occurrence of a fixed set of literals in a text, in one pass: an
+// Aho-Corasick automaton over byte classes. It finds the rules' atoms in each
+// sentence (RuleSet) and the entity list's aliases (OrganizationRecognizer).
+// Unlike RE2, a call costs nothing beyond its bytes, which matters for many
+// short sentences and for lists whose short entries match often.
+//
+// Case (kFolded): the literals are lower case; ASCII letters and the Latin-1
+// capitals of French (À-Þ, Œ) are folded on the fly, so offsets are those of
+// the text given, and a line break reads as a space, as in rule text.
+//
+// Thread safety: immutable after construction; Find* may run on many threads.
+#ifndef NEWSEVENTS_LIB_LITERAL_MATCHER_H_
+#define NEWSEVENTS_LIB_LITERAL_MATCHER_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsevents::internal {
+
+class LiteralMatcher {
+ public:
+  enum class Case { kSensitive, kFolded };
+
+  // Empty literals are never found.
+  LiteralMatcher(const std::vector<std::string>& literals, Case case_mode);
+
+  // The literals found in `text`, as indices in the constructor's list, in
+  // ascending order, each once.
+  std::vector<int> FindDistinct(std::string_view text) const;
+
+  struct Hit {
+    int literal;
+    std::size_t begin;  // byte offsets in the text
+    std::size_t end;
+  };
+  // Every occurrence, overlapping ones too, ordered by end, then longest
+  // first.
+  std::vector<Hit> FindAll(std::string_view text) const;
+
+ private:
+  template <typename OnState>
+  void Scan(std::string_view text, OnState on_state) const;
+
+  Case case_mode_;
+  std::size_t literal_count_;
+  std::array<std::uint8_t, 256> class_of_{};  // byte -> class; 0: in no literal
+  std::uint32_t class_count_ = 1;
+  std::vector<std::uint32_t> transitions_;  // state x class -> state
+  // The literals ending at each state, its own then its suffixes':
+  // outputs_[output_begin_[s] .. output_begin_[s + 1]).
+  std::vector<std::uint32_t> output_begin_;
+  std::vector<std::uint32_t> outputs_;
+  std::vector<std::uint32_t> lengths_;
+};
+
+}  // namespace newsevents::internal
+
+#endif  // NEWSEVENTS_LIB_LITERAL_MATCHER_H_
