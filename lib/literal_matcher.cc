@@ -1,7 +1,7 @@
 #include "literal_matcher.h"
 
 #include <algorithm>
-#include <deque>
+#include <limits>
 
 namespace newsevents::internal {
 namespace {
@@ -11,6 +11,7 @@ namespace {
 unsigned char Folded(unsigned char byte, unsigned char previous) {
   if (byte >= 'A' && byte <= 'Z') return static_cast<unsigned char>(byte + ('a' - 'A'));
   if (byte == '\n') return ' ';
+  if (byte < 0x80) return byte;
   // U+00C0-U+00DE (but U+00D7, the multiplication sign) -> U+00E0-U+00FE.
   if (previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97) {
     return static_cast<unsigned char>(byte + 0x20);
@@ -21,65 +22,68 @@ unsigned char Folded(unsigned char byte, unsigned char previous) {
 
 }  // namespace
 
-LiteralMatcher::LiteralMatcher(const std::vector<std::string>& atoms, Case case_mode)
-    : case_mode_(case_mode), literal_count_(atoms.size()) {
-  lengths_.reserve(atoms.size());
-  for (const std::string& atom : atoms) {
-    lengths_.push_back(static_cast<std::uint32_t>(atom.size()));
-    for (char c : atom) {
+LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case case_mode,
+                               std::size_t max_table_entries)
+    : case_mode_(case_mode), literal_count_(literals.size()) {
+  lengths_.reserve(literals.size());
+  for (const std::string& literal : literals) {
+    lengths_.push_back(static_cast<std::uint32_t>(literal.size()));
+    for (char c : literal) {
       std::uint8_t& byte_class = class_of_[static_cast<unsigned char>(c)];
       if (byte_class == 0) byte_class = static_cast<std::uint8_t>(class_count_++);
     }
   }
-  // The trie, with -1 for a missing child.
-  std::vector<std::int32_t> children(class_count_, -1);
+  // The trie: each node's children as (class, node), in the order added.
+  std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>> children(1);
   std::vector<std::vector<std::uint32_t>> own(1);
-  for (std::size_t i = 0; i < atoms.size(); ++i) {
-    if (atoms[i].empty()) continue;
-    std::size_t node = 0;
-    for (char c : atoms[i]) {
-      const std::size_t slot = node * class_count_ + class_of_[static_cast<unsigned char>(c)];
-      if (children[slot] < 0) {
-        children[slot] = static_cast<std::int32_t>(own.size());
+  auto child_of = [&](std::uint32_t node, std::uint8_t byte_class) -> std::int64_t {
+    for (const auto& [child_class, child] : children[node]) {
+      if (child_class == byte_class) return child;
+    }
+    return -1;
+  };
+  for (std::size_t i = 0; i < literals.size(); ++i) {
+    if (literals[i].empty()) continue;
+    std::uint32_t node = 0;
+    for (char c : literals[i]) {
+      const std::uint8_t byte_class = class_of_[static_cast<unsigned char>(c)];
+      std::int64_t child = child_of(node, byte_class);
+      if (child < 0) {
+        child = static_cast<std::int64_t>(own.size());
+        children[node].emplace_back(byte_class, static_cast<std::uint32_t>(child));
+        children.emplace_back();
         own.emplace_back();
-        children.resize(children.size() + class_count_, -1);
       }
-      node = static_cast<std::size_t>(children[slot]);
+      node = static_cast<std::uint32_t>(child);
     }
     own[node].push_back(static_cast<std::uint32_t>(i));
   }
-
-  // Breadth first, so that a node's failure (a shorter suffix) is complete
-  // before the node: the full transition table and the outputs.
   const std::size_t nodes = own.size();
-  transitions_.assign(nodes * class_count_, 0);
-  std::vector<std::uint32_t> failure(nodes, 0);
-  std::vector<std::vector<std::uint32_t>> outputs(nodes);
-  std::deque<std::uint32_t> queue;
-  for (std::uint32_t c = 0; c < class_count_; ++c) {
-    const std::int32_t child = children[c];
-    if (child >= 0) {
-      transitions_[c] = static_cast<std::uint32_t>(child);
-      queue.push_back(static_cast<std::uint32_t>(child));
+
+  // Breadth first, so that a node's failure (its longest proper suffix in
+  // the trie) and that node's outputs are complete before the node's.
+  failure_.assign(nodes, 0);
+  auto step = [&](std::uint32_t node, std::uint8_t byte_class) -> std::uint32_t {
+    while (true) {
+      const std::int64_t child = child_of(node, byte_class);
+      if (child >= 0) return static_cast<std::uint32_t>(child);
+      if (node == 0) return 0;
+      node = failure_[node];
     }
-  }
+  };
+  std::vector<std::uint32_t> order;  // breadth first
+  order.reserve(nodes);
+  order.push_back(0);
+  std::vector<std::vector<std::uint32_t>> outputs(nodes);
   outputs[0] = own[0];
-  while (!queue.empty()) {
-    const std::uint32_t node = queue.front();
-    queue.pop_front();
-    outputs[node] = own[node];
-    const std::vector<std::uint32_t>& inherited = outputs[failure[node]];
-    outputs[node].insert(outputs[node].end(), inherited.begin(), inherited.end());
-    for (std::uint32_t c = 0; c < class_count_; ++c) {
-      const std::int32_t child = children[node * class_count_ + c];
-      const std::uint32_t fallback = transitions_[failure[node] * class_count_ + c];
-      if (child >= 0) {
-        failure[static_cast<std::size_t>(child)] = fallback;
-        transitions_[node * class_count_ + c] = static_cast<std::uint32_t>(child);
-        queue.push_back(static_cast<std::uint32_t>(child));
-      } else {
-        transitions_[node * class_count_ + c] = fallback;
-      }
+  for (std::size_t next = 0; next < order.size(); ++next) {
+    const std::uint32_t node = order[next];
+    for (const auto& [byte_class, child] : children[node]) {
+      failure_[child] = node == 0 ? 0 : step(failure_[node], byte_class);
+      outputs[child] = own[child];
+      const std::vector<std::uint32_t>& inherited = outputs[failure_[child]];
+      outputs[child].insert(outputs[child].end(), inherited.begin(), inherited.end());
+      order.push_back(child);
     }
   }
   output_begin_.reserve(nodes + 1);
@@ -88,23 +92,82 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& atoms, Case case_
     outputs_.insert(outputs_.end(), list.begin(), list.end());
   }
   output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+
+  for (int byte = 0; byte < 256; ++byte) {
+    const auto b = static_cast<unsigned char>(byte);
+    if (case_mode_ == Case::kSensitive) {
+      for (auto& classes : byte_class_) classes[b] = class_of_[b];
+      continue;
+    }
+    byte_class_[0][b] = class_of_[Folded(b, 0)];
+    byte_class_[1][b] = class_of_[Folded(b, 0xC3)];
+    byte_class_[2][b] = class_of_[Folded(b, 0xC5)];
+    context_after_[b] = b == 0xC3 ? 1 : b == 0xC5 ? 2 : 0;
+  }
+
+  if (nodes * class_count_ > max_table_entries ||
+      (nodes * class_count_) << 1 > std::numeric_limits<std::uint32_t>::max()) {
+    // Too large a table for memory: the trie is walked with its failures.
+    child_begin_.reserve(nodes + 1);
+    for (auto& list : children) {
+      child_begin_.push_back(static_cast<std::uint32_t>(child_classes_.size()));
+      std::sort(list.begin(), list.end());
+      for (const auto& [byte_class, child] : list) {
+        child_classes_.push_back(byte_class);
+        child_nodes_.push_back(child);
+      }
+    }
+    child_begin_.push_back(static_cast<std::uint32_t>(child_classes_.size()));
+    return;
+  }
+  // The full table: each entry the target's row, with the low bit set when
+  // the target ends a literal.
+  transitions_.assign(nodes * class_count_, 0);
+  auto entry = [&](std::uint32_t target) {
+    const bool ends = output_begin_[target] != output_begin_[target + 1];
+    return static_cast<std::uint32_t>((target * class_count_) << 1 | (ends ? 1u : 0u));
+  };
+  for (const std::uint32_t node : order) {
+    std::uint32_t* row = &transitions_[node * class_count_];
+    if (node != 0) {
+      std::copy_n(&transitions_[failure_[node] * class_count_], class_count_, row);
+    }
+    for (const auto& [byte_class, child] : children[node]) row[byte_class] = entry(child);
+  }
+  failure_.clear();
+  failure_.shrink_to_fit();
 }
 
 template <typename OnState>
 void LiteralMatcher::Scan(std::string_view text, OnState on_state) const {
-  std::uint32_t state = 0;
-  if (case_mode_ == Case::kSensitive) {
+  std::uint8_t context = 0;
+  if (!transitions_.empty()) {
+    std::uint32_t row = 0;  // the state's first entry in transitions_
     for (std::size_t at = 0; at < text.size(); ++at) {
-      state = transitions_[state * class_count_ + class_of_[static_cast<unsigned char>(text[at])]];
-      if (output_begin_[state] != output_begin_[state + 1]) on_state(state, at + 1);
+      const unsigned char byte = static_cast<unsigned char>(text[at]);
+      const std::uint32_t entry = transitions_[row + byte_class_[context][byte]];
+      context = context_after_[byte];
+      row = entry >> 1;
+      if (entry & 1) on_state(row / class_count_, at + 1);
     }
     return;
   }
-  unsigned char previous = 0;
+  std::uint32_t state = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {
     const unsigned char byte = static_cast<unsigned char>(text[at]);
-    state = transitions_[state * class_count_ + class_of_[Folded(byte, previous)]];
-    previous = byte;
+    const std::uint8_t byte_class = byte_class_[context][byte];
+    context = context_after_[byte];
+    while (true) {
+      const auto first = child_classes_.begin() + child_begin_[state];
+      const auto last = child_classes_.begin() + child_begin_[state + 1];
+      const auto found = std::lower_bound(first, last, byte_class);
+      if (found != last && *found == byte_class) {
+        state = child_nodes_[static_cast<std::size_t>(found - child_classes_.begin())];
+        break;
+      }
+      if (state == 0) break;
+      state = failure_[state];
+    }
     if (output_begin_[state] != output_begin_[state + 1]) on_state(state, at + 1);
   }
 }

@@ -25,8 +25,13 @@ class LiteralMatcher {
  public:
   enum class Case { kSensitive, kFolded };
 
+  // A full transition table (fastest) is built while it holds at most this
+  // many entries (4 bytes each); a larger set is walked as a trie.
+  static constexpr std::size_t kMaxTableEntries = std::size_t{1} << 22;
+
   // Empty literals are never found.
-  LiteralMatcher(const std::vector<std::string>& literals, Case case_mode);
+  LiteralMatcher(const std::vector<std::string>& literals, Case case_mode,
+                 std::size_t max_table_entries = kMaxTableEntries);
 
   // The literals found in `text`, as indices in the constructor's list, in
   // ascending order, each once.
@@ -49,7 +54,19 @@ class LiteralMatcher {
   std::size_t literal_count_;
   std::array<std::uint8_t, 256> class_of_{};  // byte -> class; 0: in no literal
   std::uint32_t class_count_ = 1;
-  std::vector<std::uint32_t> transitions_;  // state x class -> state
+  // A byte's class as read after an ordinary byte, after 0xC3 and after
+  // 0xC5 (the second byte of a Latin-1 capital or Œ), and which of those
+  // contexts a byte opens.
+  std::array<std::array<std::uint8_t, 256>, 3> byte_class_{};
+  std::array<std::uint8_t, 256> context_after_{};
+  // state x class -> the target's row (state x class_count_), shifted left
+  // one bit, with the low bit set when the target ends a literal. Empty when
+  // too large: then the trie's children and failures are walked instead.
+  std::vector<std::uint32_t> transitions_;
+  std::vector<std::uint32_t> child_begin_;   // per state, into the two below
+  std::vector<std::uint8_t> child_classes_;  // ascending per state
+  std::vector<std::uint32_t> child_nodes_;
+  std::vector<std::uint32_t> failure_;
   // The literals ending at each state, its own then its suffixes':
   // outputs_[output_begin_[s] .. output_begin_[s + 1]).
   std::vector<std::uint32_t> output_begin_;

@@ -1,5 +1,7 @@
 #include "literal_matcher.h"
 
+#include <random>
+
 #include "gtest/gtest.h"
 
 namespace newsevents::internal {
@@ -59,6 +61,48 @@ TEST(LiteralMatcher, FindsEveryOccurrenceWithItsPlace) {
   EXPECT_TRUE(matcher.FindAll("dell").empty());
   for (const LiteralMatcher::Hit& hit : matcher.FindAll("Dell\nTechnologies")) {
     EXPECT_NE(hit.literal, 1);
+  }
+}
+
+TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
+  // Literals and texts over a few letters, so that they overlap a lot.
+  std::mt19937 random(7);
+  auto random_text = [&](std::size_t size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[random() % 9]);
+    return text;
+  };
+  std::vector<std::string> literals;
+  for (int i = 0; i < 300; ++i) literals.push_back(random_text(1 + random() % 6));
+  for (const auto case_mode : {LiteralMatcher::Case::kSensitive, kFolded}) {
+    const LiteralMatcher table(literals, case_mode);
+    const LiteralMatcher trie(literals, case_mode, /*max_table_entries=*/0);
+    for (int round = 0; round < 50; ++round) {
+      const std::string text = random_text(200);
+      const auto table_hits = table.FindAll(text);
+      const auto trie_hits = trie.FindAll(text);
+      ASSERT_EQ(table_hits.size(), trie_hits.size());
+      for (std::size_t i = 0; i < table_hits.size(); ++i) {
+        EXPECT_EQ(table_hits[i].literal, trie_hits[i].literal);
+        EXPECT_EQ(table_hits[i].begin, trie_hits[i].begin);
+        EXPECT_EQ(table_hits[i].end, trie_hits[i].end);
+      }
+      EXPECT_EQ(table.FindDistinct(text), trie.FindDistinct(text));
+      if (case_mode != LiteralMatcher::Case::kSensitive) continue;
+      // Against the obvious search: every place of every literal.
+      std::size_t expected = 0;
+      for (const std::string& literal : literals) {
+        for (std::size_t at = text.find(literal); at != std::string::npos;
+             at = text.find(literal, at + 1)) {
+          ++expected;
+        }
+      }
+      EXPECT_EQ(trie_hits.size(), expected);
+      for (const auto& hit : trie_hits) {
+        EXPECT_EQ(text.substr(hit.begin, hit.end - hit.begin),
+                  literals[static_cast<std::size_t>(hit.literal)]);
+      }
+    }
   }
 }
 
