@@ -135,7 +135,9 @@ Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document,
   for (const Language& language : engine->languages) {
     // Undetermined text is read in every language rather than lost.
     if (lang != "und" && language.code != lang) continue;
-    if (for_events && !language.rules->MayMatch(prepared.text.text, internal::kEveryKind)) continue;
+    if (for_events && !language.rules->MayMatch(prepared.text.text, internal::kEveryKind)) {
+      continue;  // no sentence of it can hold an event
+    }
     prepared.languages.push_back(&language);
   }
   if (!prepared.languages.empty()) {
@@ -155,13 +157,8 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   for (const Span& sentence : prepared.sentences) {
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
     // An explanation lists every sentence; extraction skips those no rule
-    // can match before finding their mentions, the costliest stage. The
-    // words come first, then (dearer) the kinds of mention needed.
-    if (explanations == nullptr &&
-        (!language.rules->MayMatch(sentence_text, internal::kEveryKind) ||
-         !language.rules->MayMatch(sentence_text, language.mentions->PossibleKinds(sentence_text)))) {
-      continue;
-    }
+    // can match before finding their mentions, the costliest stage.
+    if (explanations == nullptr && !language.MayHoldEvents(sentence_text)) continue;
     const std::vector<FoundMention> mentions = language.mentions->Find(sentence_text);
     const internal::RuleText rule_text = internal::BuildRuleText(sentence_text, mentions);
     // Rule text span -> input bytes.

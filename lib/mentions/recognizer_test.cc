@@ -1,11 +1,15 @@
 #include "mentions/recognizer.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <utility>
 
 #include "embedded.h"
 #include "gtest/gtest.h"
+#include "segment/sentences.h"
 
 namespace newsevents::internal {
 namespace {
@@ -316,6 +320,50 @@ TEST_F(RecognizerTest, SeedOrganizationsResolveToTheirCanonicalNames) {
            {"P\xC3\xA9kin", "China"}}) {
     EXPECT_EQ(std::get<Organization>(Only(text).value).name, name) << text;
   }
+}
+
+}  // namespace
+}  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+// The gate before mentions relies on PossibleKinds never leaving out a kind
+// Find finds: checked on every article of the project's corpus.
+TEST(RecognizerPossibleKinds, HoldEveryKindFindFindsInTheCorpus) {
+  namespace fs = std::filesystem;
+  auto organizations = OrganizationRecognizer::Create(
+      {{"data/organizations.tsv", FindEmbedded("data/organizations.tsv")}});
+  ASSERT_TRUE(organizations.ok());
+  std::shared_ptr<const OrganizationRecognizer> shared = std::move(organizations).value();
+  int money_and_percent = 0;
+  for (const std::string lang : {"en", "fr"}) {
+    auto recognizer = MentionRecognizer::Create(lang, shared);
+    ASSERT_TRUE(recognizer.ok());
+    for (const auto& entry :
+         fs::directory_iterator(fs::path(NEWSEVENTS_SOURCE_DIR) / "corpus" / lang)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream contents;
+      contents << in.rdbuf();
+      const std::string text = contents.str();
+      for (const Span& sentence : SplitSentences(text, lang)) {
+        const std::string_view piece =
+            std::string_view(text).substr(sentence.begin, sentence.size());
+        const KindSet possible = recognizer.value()->PossibleKinds(piece);
+        for (const FoundMention& mention : recognizer.value()->Find(piece)) {
+          EXPECT_NE(possible & KindBit(mention.kind), 0u)
+              << entry.path() << ": " << piece.substr(mention.begin, mention.end - mention.begin);
+          money_and_percent += mention.kind == MentionKind::kMoney ||
+                               mention.kind == MentionKind::kPercent;
+        }
+      }
+      EXPECT_EQ(recognizer.value()->PossibleKinds("no amount here") &
+                    (KindBit(MentionKind::kMoney) | KindBit(MentionKind::kPercent)),
+                0u);
+    }
+  }
+  EXPECT_GT(money_and_percent, 100);
 }
 
 }  // namespace
