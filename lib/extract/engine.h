@@ -21,7 +21,7 @@ struct Engine {
     std::unique_ptr<MentionRecognizer> mentions;
     std::unique_ptr<RuleSet> rules;
 
-    // False when no rule can match `sentence` (or a whole text): it needs
+    // False when no rule can match `sentence`: it needs
     // neither mentions nor rules. The words come first, then (dearer) the
     // kinds of mention the sentence may hold.
     bool MayHoldEvents(std::string_view sentence) const {

@@ -85,9 +85,7 @@ struct Extractor::Impl {
     std::vector<Span> sentences;  // in text.text
     std::vector<const Language*> languages;
   };
-  // `for_events`: only the languages whose rules may match the document,
-  // and no sentences when none may (the text is then not split at all).
-  Prepared Prepare(const Document& document, bool for_events = false) const;
+  Prepared Prepare(const Document& document) const;
 
   static Mention ToMention(const Document& document, const Prepared& prepared,
                            const Span& sentence, const FoundMention& found);
@@ -125,23 +123,16 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
-Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document,
-                                                   bool for_events) const {
+Extractor::Impl::Prepared Extractor::Impl::Prepare(const Document& document) const {
   Prepared prepared;
   prepared.text = Normalize(document);
   std::string_view lang = options.lang;
   if (lang.empty()) lang = document.lang;
   if (lang.empty() || Find(lang) == nullptr) lang = internal::DetectLanguage(prepared.text.text);
+  prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
   for (const Language& language : engine->languages) {
     // Undetermined text is read in every language rather than lost.
-    if (lang != "und" && language.code != lang) continue;
-    if (for_events && !language.rules->MayMatch(prepared.text.text, internal::kEveryKind)) {
-      continue;  // no sentence of it can hold an event
-    }
-    prepared.languages.push_back(&language);
-  }
-  if (!prepared.languages.empty()) {
-    prepared.sentences = internal::SplitSentences(prepared.text.text, lang == "und" ? "en" : lang);
+    if (lang == "und" || language.code == lang) prepared.languages.push_back(&language);
   }
   return prepared;
 }
@@ -231,7 +222,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
 }
 
 std::vector<Event> Extractor::Extract(const Document& document) const {
-  const Impl::Prepared prepared = impl_->Prepare(document, /*for_events=*/true);
+  const Impl::Prepared prepared = impl_->Prepare(document);
   std::vector<Event> events;
   for (const Impl::Language* language : prepared.languages) {
     impl_->ExtractSentences(document, prepared, *language, &events, nullptr);
