@@ -21,12 +21,11 @@ struct Engine {
     std::unique_ptr<MentionRecognizer> mentions;
     std::unique_ptr<RuleSet> rules;
 
-    // False when no rule can match `sentence`: it needs
-    // neither mentions nor rules. The words come first, then (dearer) the
-    // kinds of mention the sentence may hold.
+    // False when no rule can match `sentence`: it needs neither mentions
+    // nor rules. The words come first, then (dearer) the kinds of mention
+    // the sentence may hold.
     bool MayHoldEvents(std::string_view sentence) const {
-      return rules->MayMatch(sentence, kEveryKind) &&
-             rules->MayMatch(sentence, mentions->PossibleKinds(sentence));
+      return rules->MayMatch(sentence, [&] { return mentions->PossibleKinds(sentence); });
     }
   };
   std::vector<Language> languages;

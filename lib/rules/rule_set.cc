@@ -426,13 +426,10 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   return set;
 }
 
-std::vector<int> RuleSet::Pick(std::string_view text, bool before_mentions,
+std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentions,
                                KindSet possible_kinds) const {
-  // One pass for the atoms in rule text and, before the mentions, for the
-  // sentence parts of the atoms that hold placeholders.
-  const std::vector<int> found = atom_matcher_->FindDistinct(text);
   std::vector<int> atoms;
-  atoms.reserve(found.size());
+  atoms.reserve(found.size() + placeholder_atoms_.size());
   for (int index : found) {
     if (index < static_cast<int>(atom_count_)) atoms.push_back(index);
   }
@@ -455,15 +452,18 @@ std::vector<int> RuleSet::Pick(std::string_view text, bool before_mentions,
   return picked;
 }
 
-bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
+bool RuleSet::MayMatch(std::string_view sentence,
+                       const std::function<KindSet()>& possible_kinds) const {
   if (rules_.empty()) return false;
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
-  for (int picked : Pick(sentence, true, possible_kinds)) {
-    if (!rules_[picked]->guard) {
-      return true;
-    }
-  }
-  return false;
+  auto any_rule = [this](const std::vector<int>& picked) {
+    return std::any_of(picked.begin(), picked.end(),
+                       [this](int rule) { return !rules_[rule]->guard; });
+  };
+  const std::vector<int> found = atom_matcher_->FindDistinct(sentence);
+  if (!any_rule(Pick(found, true, kEveryKind))) return false;
+  const KindSet kinds = possible_kinds();
+  return kinds == kEveryKind || any_rule(Pick(found, true, kinds));
 }
 
 std::size_t RuleSet::Scan(std::string_view text) const {
@@ -478,7 +478,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
   if (rules_.empty()) return candidates;
   const re2::StringPiece text(rule_text.data(), rule_text.size());
 
-  const std::vector<int> hits = Pick(rule_text, false);
+  const std::vector<int> hits = Pick(atom_matcher_->FindDistinct(rule_text), false, kEveryKind);
 
   std::vector<std::pair<std::size_t, std::size_t>> guard_spans;
   std::vector<const CompiledRule*> guard_rules;

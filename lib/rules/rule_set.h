@@ -22,6 +22,7 @@
 #ifndef NEWSEVENTS_LIB_RULES_RULE_SET_H_
 #define NEWSEVENTS_LIB_RULES_RULE_SET_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -98,8 +99,10 @@ class RuleSet {
   // False when no rule can match `sentence` once its mentions are
   // placeholders: such a sentence needs neither mentions nor rules. Most
   // sentences of the news are such.
-  // `possible_kinds`: the kinds of mention the sentence may hold.
-  bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
+  // `possible_kinds` gives the kinds of mention the sentence may hold; it is
+  // asked only when the sentence's words leave some rule possible.
+  bool MayMatch(std::string_view sentence,
+                const std::function<KindSet()>& possible_kinds) const;
 
   // How many of the rules' atoms their RE2::Set finds in `text`, and
   // nothing more: the floor beneath Match (benchmarks measure against it).
@@ -110,13 +113,13 @@ class RuleSet {
  private:
   RuleSet() = default;
 
-  // The rules worth running on `text`, by index, in order. Before the
-  // mentions are placeholders (`before_mentions`), an atom that holds a
-  // placeholder's bytes counts as present when its sentence part is and the
-  // kinds it names are possible, so the pick is a superset of the one on
-  // the rewritten text.
-  std::vector<int> Pick(std::string_view text, bool before_mentions,
-                        KindSet possible_kinds = kEveryKind) const;
+  // The rules worth running on a text whose atom matcher found `found`, by
+  // index, in order. Before the mentions are placeholders
+  // (`before_mentions`), an atom that holds a placeholder's bytes counts as
+  // present when its sentence part is and the kinds it names are possible,
+  // so the pick is a superset of the one on the rewritten text.
+  std::vector<int> Pick(const std::vector<int>& found, bool before_mentions,
+                        KindSet possible_kinds) const;
 
   std::vector<std::unique_ptr<CompiledRule>> rules_;  // in precedence order
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
