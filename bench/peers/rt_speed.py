@@ -2,20 +2,26 @@
 """Helpers of recognizers_text_speed.sh (the side by side with Microsoft
 Recognizers-Text, issue 7 item 6). Needs the newsevents module on PYTHONPATH.
 
-  rt_speed.py sentences LANG SHARED ARTICLES OUT.txt
+  rt_speed.py sentences SAMPLE SHARED ARTICLES OUT.txt
       The sentences of a fixed sample, one per line, split by our own
       splitter (newsevents.sentences), so both tools read the same lines:
-      en: the first ARTICLES articles with a BODY of reuters21578/reut2-000.sgm
-          (then reut2-001...), TITLE + blank line + BODY, SGML entities decoded;
-      fr: the first ARTICLES records of orangesum_fr/orangesum_econ.jsonl,
+      reuters (en): the first ARTICLES articles with a BODY of
+          reuters21578/reut2-000.sgm (then reut2-001...), TITLE + blank line
+          + BODY, SGML entities decoded (1987 wire style: "dlrs", "pct");
+      yahoo (en): the first ARTICLES records of
+          yahoo_finance_news_2017_2020/yahoo_finance_2019.jsonl, title + blank
+          line + text ("$", "%");
+      orangesum (fr): the first ARTICLES records of orangesum_fr/orangesum_econ.jsonl,
           title + blank line + text, with the space restored where the
           scrape glued paragraphs ("jeudi.Le gouvernement").
-  rt_speed.py ours LANG IN.txt OUT.jsonl STATS.json
+  rt_speed.py ours LANG IN.txt OUT.jsonl STATS.json [PASSES]
       newsevents.Extractor().mentions(line, lang=LANG) on each line (str
-      input: code-point offsets, the Python user's usual call), timed apart
-      from the creation; money and percent mentions to OUT.jsonl.
-  rt_speed.py table WORK
-      The table of WORK/{en,fr}/ (see recognizers_text_speed.sh).
+      input: code-point offsets, the Python user's usual call), PASSES (3)
+      times, timed apart from the creation; the median pass by CPU counts
+      (the first also builds RE2's lazy DFAs); money and percent mentions to
+      OUT.jsonl.
+  rt_speed.py table WORK SAMPLE...
+      The table of WORK/SAMPLE/ (see recognizers_text_speed.sh).
 """
 import collections
 import glob
@@ -62,9 +68,24 @@ def orangesum_articles(shared, count):
                 return
 
 
-def cmd_sentences(lang, shared, articles, out):
+def yahoo_articles(shared, count):
+    path = os.path.join(shared, "corpora", "yahoo_finance_news_2017_2020", "yahoo_finance_2019.jsonl")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            yield (record.get("title") or "") + "\n\n" + record["text"]
+            count -= 1
+            if count == 0:
+                return
+
+
+SAMPLES = {"reuters": ("en", reuters_articles), "yahoo": ("en", yahoo_articles),
+           "orangesum": ("fr", orangesum_articles)}
+
+
+def cmd_sentences(sample, shared, articles, out):
     import newsevents
-    source = reuters_articles if lang == "en" else orangesum_articles
+    lang, source = SAMPLES[sample]
     documents = sentences = 0
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for text in source(shared, int(articles)):
@@ -83,7 +104,7 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
-def cmd_ours(lang, infile, outfile, statsfile):
+def cmd_ours(lang, infile, outfile, statsfile, passes="3"):
     import newsevents
     with open(infile, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
@@ -92,11 +113,14 @@ def cmd_ours(lang, infile, outfile, statsfile):
     start = time.perf_counter()
     extractor = newsevents.Extractor()
     create_s = time.perf_counter() - start
-    found = []
-    cpu0, t0 = cpu_seconds(), time.perf_counter()
-    for line in lines:
-        found.append(extractor.mentions(line, lang=lang) if line.strip(" \t") else [])
-    wall_s, cpu_s = time.perf_counter() - t0, cpu_seconds() - cpu0
+    times = []
+    for _ in range(max(1, int(passes))):
+        found = []
+        cpu0, t0 = cpu_seconds(), time.perf_counter()
+        for line in lines:
+            found.append(extractor.mentions(line, lang=lang) if line.strip(" \t") else [])
+        times.append((time.perf_counter() - t0, cpu_seconds() - cpu0))
+    wall_s, cpu_s = sorted(times, key=lambda t: t[1])[len(times) // 2]
     kinds = collections.Counter()
     with open(outfile, "w", encoding="utf-8") as out:
         for number, mentions in enumerate(found):
@@ -108,7 +132,7 @@ def cmd_ours(lang, infile, outfile, statsfile):
                                          ensure_ascii=False) + "\n")
     stats = {"tool": "ours-python", "lang": lang, "lines": len(lines),
              "bytes": sum(len(l.encode("utf-8")) + 1 for l in lines),
-             "create_s": create_s, "wall_s": wall_s, "cpu_s": cpu_s}
+             "create_s": create_s, "wall_s": wall_s, "cpu_s": cpu_s, "passes": times}
     stats.update({k: kinds[k] for k in ("money", "percent", "quantity", "organization", "date")})
     with open(statsfile, "w") as f:
         json.dump(stats, f)
@@ -150,28 +174,28 @@ def agreement(ours, peer):
     return rows
 
 
-def cmd_table(work):
-    print("| lang | tool | lines | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) "
+def cmd_table(work, *samples):
+    print("| sample | tool | lines | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) "
           "| sentences/s (wall) | money | percent | load (1/5/15 min) |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     notes, ratios, agree = [], [], []
-    for lang in ("en", "fr"):
-        d = os.path.join(work, lang)
-        if not os.path.isdir(d):
-            continue
+    for sample in samples:
+        lang = f"{sample} ({SAMPLES[sample][0]})"
+        d = os.path.join(work, sample)
         load = dict(l.rstrip("\n").split("\t", 1) for l in open(os.path.join(d, "load.txt")))
         size = os.path.getsize(os.path.join(d, "sentences.txt"))
         lines = sum(1 for _ in open(os.path.join(d, "sentences.txt"), encoding="utf-8"))
-        # The peer: its whole run, less a run on empty input (node start, models built).
+        # The peer: its whole run, less a run on the one line "x" (node start,
+        # models built, the first parse's set-up).
         wall, user, system, rss = time_v(os.path.join(d, "peer.time"))
-        wall0, user0, system0, _ = time_v(os.path.join(d, "peer_empty.time"))
+        wall0, user0, system0, _ = time_v(os.path.join(d, "peer_start.time"))
         peer = read_jsonl(os.path.join(d, "rt.jsonl"))
         rows = {"peer": (wall - wall0, user + system - user0 - system0,
                          sum(m["type"] == "currency" for m in peer),
                          sum(m["type"] == "percentage" for m in peer), load.get("peer", ""))}
         notes.append(f"{lang}: peer whole run {wall:.1f} s wall, {user + system:.1f} s CPU, "
-                     f"max RSS {rss:.0f} MB; on empty input {wall0:.2f} s wall "
-                     f"(subtracted above)")
+                     f"max RSS {rss:.0f} MB; on the one line \"x\" {wall0:.2f} s wall, "
+                     f"{user0 + system0:.2f} s CPU (subtracted above)")
         for tool, stats_name in (("ours-python", "py.json"), ("ours-c++", "cc.json")):
             path = os.path.join(d, stats_name)
             if not os.path.exists(path):
@@ -179,6 +203,8 @@ def cmd_table(work):
             s = json.load(open(path))
             rows[tool] = (s["wall_s"], s["cpu_s"], s["money"], s["percent"], load.get(tool, ""))
             notes.append(f"{lang}: {tool} extractor creation {s['create_s']:.2f} s (not counted); "
+                         f"passes (wall, CPU s): " + ", ".join(
+                             f"({w:.3f}, {c:.3f})" for w, c in s["passes"]) + "; "
                          f"all kinds found: " + ", ".join(
                              f"{k} {s[k]}" for k in ("money", "percent", "quantity",
                                                      "organization", "date")))
@@ -188,17 +214,17 @@ def cmd_table(work):
                   f"{lines / wall_s:,.0f} | {money:,} | {percent:,} | {loadavg} |")
         for tool in ("ours-python", "ours-c++"):
             if tool in rows:
-                ratios.append(f"| {lang} | {tool} / peer | {rows['peer'][0] / rows[tool][0]:.0f}x | "
+                ratios.append(f"| {lang} | {tool} | {rows['peer'][0] / rows[tool][0]:.0f}x | "
                               f"{rows['peer'][1] / rows[tool][1]:.0f}x |")
         ours = read_jsonl(os.path.join(d, "py.jsonl"))
         for kind, (mine, theirs, same, overlap) in agreement(ours, peer).items():
             agree.append(f"| {lang} | {kind} | {mine:,} | {theirs:,} | {same:,} | {overlap:,} |")
     print()
-    print("| lang | speed-up | by wall | by CPU |")
+    print("| sample | ours / peer | by wall | by CPU |")
     print("|---|---|---:|---:|")
     print("\n".join(ratios))
     print()
-    print("| lang | kind | ours | peer | same line, same text | peer's overlapping one of ours |")
+    print("| sample | kind | ours | peer | same line, same text | peer's overlapping one of ours |")
     print("|---|---|---:|---:|---:|---:|")
     print("\n".join(agree))
     print()
