@@ -139,14 +139,29 @@ class TextBuilder {
         ++j;
         continue;
       }
+      // A '&' gumbo left as it was ("S&P 500", "AT&T", "R&D") is a plain
+      // character: read as a reference, it would swallow the letters after
+      // it and the rest of the node would lose its byte offsets.
+      if (source[j] == '&' && decoded[i] == '&' &&
+          AmpersandReferenceLength(source.substr(j)) == 0) {
+        out_.text.push_back('&');
+        out_.map.AppendCopy(1);
+        ++i;
+        ++j;
+        continue;
+      }
       if (source[j] == '&') {
         std::size_t end = j + 1;
-        if (end < source.size() && source[end] == '#') ++end;
-        while (end < source.size() && end - j < 40 &&
-               (absl::ascii_isalnum(static_cast<unsigned char>(source[end])))) {
-          ++end;
+        if (decoded[i] == '&') {
+          end = j + AmpersandReferenceLength(source.substr(j));  // "&ampfoo": "&amp"
+        } else {
+          if (end < source.size() && source[end] == '#') ++end;
+          while (end < source.size() && end - j < 40 &&
+                 (absl::ascii_isalnum(static_cast<unsigned char>(source[end])))) {
+            ++end;
+          }
+          if (end < source.size() && source[end] == ';') ++end;
         }
-        if (end < source.size() && source[end] == ';') ++end;
         // What the entity decoded to: the code point at i (two for a few
         // named entities, which then share the whole entity).
         std::size_t length = CodePointLength(decoded, i);
@@ -175,6 +190,33 @@ class TextBuilder {
     }
     out_.text.append(decoded.substr(i));
     out_.map.AppendReplace(source.size() - j, decoded.size() - i);
+  }
+
+  // The length of the character reference for '&' itself that `source`
+  // starts with (&amp; &AMP; &#38; &#x26;, the ';' optional as HTML allows
+  // it), or 0 when its '&' is a plain character.
+  static std::size_t AmpersandReferenceLength(std::string_view source) {
+    std::size_t length = 0;
+    if (source.substr(0, 4) == "&amp" || source.substr(0, 4) == "&AMP") {
+      length = 4;
+    } else if (source.substr(0, 2) == "&#") {
+      const bool hex = source.size() > 2 && (source[2] == 'x' || source[2] == 'X');
+      std::size_t at = hex ? 3 : 2;
+      const std::size_t digits = at;
+      unsigned value = 0;
+      for (; at < source.size(); ++at) {
+        const unsigned char c = static_cast<unsigned char>(source[at]);
+        if (!(hex ? absl::ascii_isxdigit(c) : absl::ascii_isdigit(c))) break;
+        const unsigned digit = absl::ascii_isdigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+        value = std::min(value * (hex ? 16 : 10) + digit, 0x110000u);  // no overflow
+      }
+      if (at == digits || value != '&') return 0;
+      length = at;
+    } else {
+      return 0;
+    }
+    if (length < source.size() && source[length] == ';') ++length;
+    return length;
   }
 
   static std::size_t CodePointLength(std::string_view text, std::size_t at) {
