@@ -6,7 +6,8 @@
 #   tests/fuzz/run.sh ingest 60 -only_ascii=1
 #
 # TARGET: ingest, normalize, mentions, rule_file or extract. SECONDS: how
-# long to fuzz (default 600). The build goes to build-fuzz/ in the
+# long to fuzz (default 600); 0 runs each seed and regression input once,
+# without mutating them (what CI does: deterministic). The build goes to build-fuzz/ in the
 # repository; seeds, the growing corpus, crash artifacts and the log go to
 # $NEWSEVENTS_FUZZ_WORK/TARGET (default /tmp/newsevents-fuzz), never into the
 # repository. The fuzzer runs niced, one process, one job. A crash leaves
@@ -40,15 +41,22 @@ fi
 nice -n 10 cmake --build "$build" -j2 --target "fuzz_$target"
 
 mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
+work=$(cd "$work" && pwd)
 /usr/bin/python3 "$root/tests/fuzz/seeds.py" "$target" "$work/seeds"
 
-flags=(-max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048
-       -artifact_prefix="$work/artifacts/" -print_final_stats=1)
+flags=(-max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$work/artifacts/"
+       -print_final_stats=1)
 [ -f "$root/tests/fuzz/$target.dict" ] && flags+=(-dict="$root/tests/fuzz/$target.dict")
 # New inputs go to the first directory (corpus/, kept between runs); the
 # regression inputs are read as seeds too.
-dirs=("$work/corpus" "$work/seeds")
+dirs=("$work/seeds")
 [ -d "$root/tests/fuzz/regressions/$target" ] && dirs+=("$root/tests/fuzz/regressions/$target")
+if [ "$seconds" -eq 0 ]; then
+  flags+=(-runs=0)
+else
+  flags+=(-max_total_time="$seconds")
+  dirs=("$work/corpus" "${dirs[@]}")
+fi
 
 echo "run.sh: fuzz_$target for $seconds s, log in $work/log" >&2
 cd "$work"
