@@ -243,6 +243,36 @@ def test_unreadable_files_and_directories(unreadable_tree):
     assert f"{base}/locked.txt: Permission denied".encode() in named.stderr
 
 
+def test_unreadable_rules_files_read_nothing(unreadable_tree):
+    """A rules file that cannot be read, or a link to one in a directory that
+    cannot be entered (which once made the CLI abort on an exception), is a
+    clear error naming it: exit status 1 and nothing extracted."""
+    prefix = ()
+    if os.geteuid() == 0:
+        prefix = ("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
+    base = unreadable_tree
+    rules = os.path.join(base, "rules")
+    os.makedirs(os.path.join(rules, "en"))
+    os.chmod(rules, 0o755)
+    os.chmod(os.path.join(rules, "en"), 0o755)
+    linked = os.path.join(rules, "en", "linked.rules")
+    os.symlink(os.path.join(base, "sealed", "inside.rules"), linked)
+    result = run_measured("--quiet", f"--rules={rules}", f"{base}/a.txt", prefix=prefix)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert f"I/O error: cannot read rules file {linked}: Permission denied".encode() \
+        in result.stderr
+    os.remove(linked)
+    locked = os.path.join(rules, "en", "locked.rules")
+    with open(locked, "w") as f:
+        f.write("rule fine = {ORG:company} rebounded\n")
+    os.chmod(locked, 0)
+    result = run_measured("--quiet", f"--rules={rules}", f"{base}/a.txt", prefix=prefix)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert f"I/O error: cannot read rules file {locked}".encode() in result.stderr
+
+
 def test_closed_pipe_on_a_million_records(tmp_path):
     """The reader of the output goes away after one line: the CLI stops
     (it does not read the rest), quietly, with status 0, on all threads."""
