@@ -136,6 +136,26 @@ TEST(Ingest, HtmlBareAmpersandIsACharacterAndTheOffsetsAfterItHold) {
   EXPECT_EQ(decoded.map.ToSource({11, 12}), (Span{22, 28}));
 }
 
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters):
+// a reference without its ';' was taken to run over every letter and digit
+// after it ("&#51ANIES" read as one reference), and the rest of its text
+// node mapped to the wrong bytes. A numeric one ends with its digits, a
+// named one where gumbo stopped reading it.
+TEST(Ingest, HtmlReferenceWithoutSemicolonEndsWhereGumboStopped) {
+  const Document page =
+      Doc("<p>Q&#51ANIES &#x34;FOO caf&eacutes &notit; &lt;DDS> rose 5%.</p>", ContentType::kHtml);
+  const NormalizedText text = Normalize(page);
+  EXPECT_EQ(text.text, "Q3ANIES 4FOO caf\xC3\xA9s \xC2\xACit; <DDS> rose 5%.");
+  EXPECT_EQ(SourceOf(page, text, "3"), "&#51");
+  EXPECT_EQ(SourceOf(page, text, "ANIES"), "ANIES");
+  EXPECT_EQ(SourceOf(page, text, "4FOO"), "&#x34;FOO");
+  EXPECT_EQ(SourceOf(page, text, "\xC3\xA9s"), "&eacutes");
+  EXPECT_EQ(SourceOf(page, text, "s "), "s ");
+  EXPECT_EQ(SourceOf(page, text, "\xC2\xAC"), "&not");
+  EXPECT_EQ(SourceOf(page, text, "it;"), "it;");
+  EXPECT_EQ(SourceOf(page, text, "<DDS> rose 5%"), "&lt;DDS> rose 5%");
+}
+
 TEST(Ingest, HtmlBySniffingAndNotPlainText) {
   EXPECT_TRUE(internal::LooksLikeHtml("  <html><body>x</body></html>"));
   EXPECT_TRUE(internal::LooksLikeHtml("<P>Paragraph"));
