@@ -32,6 +32,41 @@ bool GlobMatch(std::string_view glob, std::string_view name) {
   return g == glob.size();
 }
 
+namespace {
+
+// Appends the files under `directory` whose name matches one of `globs`. A
+// directory that cannot be read (no permission, gone meanwhile) is named in
+// `errors` with its reason and the rest of the tree is still listed: a
+// directory skipped in silence would be documents lost in silence.
+void ListDirectory(const fs::path& directory, const std::vector<std::string>& globs,
+                   std::vector<Source>* found, std::vector<std::string>* errors) {
+  std::vector<fs::path> pending = {directory};
+  while (!pending.empty()) {
+    const fs::path current = std::move(pending.back());
+    pending.pop_back();
+    std::error_code error;
+    fs::directory_iterator it(current, error);
+    for (const fs::directory_iterator end; !error && it != end; it.increment(error)) {
+      std::error_code entry_error;
+      // Symbolic links to directories are not followed (no cycles).
+      if (it->is_directory(entry_error) && !it->is_symlink(entry_error)) {
+        pending.push_back(it->path());
+        continue;
+      }
+      if (!it->is_regular_file(entry_error)) continue;
+      const std::string name = it->path().filename().string();
+      if (std::none_of(globs.begin(), globs.end(),
+                       [&](const std::string& glob) { return GlobMatch(glob, name); })) {
+        continue;
+      }
+      found->push_back({it->path().generic_string(), it->path(), it->file_size(entry_error)});
+    }
+    if (error) errors->push_back(current.generic_string() + ": " + error.message());
+  }
+}
+
+}  // namespace
+
 Listing ListSources(const std::vector<std::string>& arguments,
                     const std::vector<std::string>& globs) {
   Listing listing;
@@ -44,20 +79,7 @@ Listing ListSources(const std::vector<std::string>& arguments,
     const fs::path path(argument);
     if (fs::is_directory(path, error)) {
       std::vector<Source> found;
-      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                               error),
-           end;
-           !error && it != end; it.increment(error)) {
-        std::error_code file_error;
-        if (!it->is_regular_file(file_error)) continue;
-        const std::string name = it->path().filename().string();
-        if (std::none_of(globs.begin(), globs.end(),
-                         [&](const std::string& glob) { return GlobMatch(glob, name); })) {
-          continue;
-        }
-        found.push_back({it->path().generic_string(), it->path(), it->file_size(file_error)});
-      }
-      if (error) listing.errors.push_back(argument + ": " + error.message());
+      ListDirectory(path, globs, &found, &listing.errors);
       std::sort(found.begin(), found.end(),
                 [](const Source& a, const Source& b) { return a.name < b.name; });
       listing.sources.insert(listing.sources.end(), found.begin(), found.end());

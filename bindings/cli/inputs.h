@@ -30,7 +30,9 @@ struct Listing {
 };
 
 // Expands the arguments: directories recursively (files whose name matches
-// one of `globs`, in path order), files as given, "-" as standard input.
+// one of `globs`, in path order), files as given, "-" as standard input. A
+// path or subdirectory that cannot be listed goes to `errors`, and the
+// others are still listed.
 Listing ListSources(const std::vector<std::string>& arguments,
                     const std::vector<std::string>& globs);
 

@@ -30,7 +30,17 @@ Status ReadRuleDirectory(const std::string& directory, std::vector<RuleFile>* fi
   std::vector<fs::path> paths;
   for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
        it.increment(error)) {
-    if (it->is_regular_file() && it->path().extension() == ".rules") paths.push_back(it->path());
+    if (it->path().extension() != ".rules") continue;
+    // The error_code form: a rules file whose type cannot be read (a link
+    // into a directory we may not enter, a link loop, a dangling link) is an
+    // IoError; the throwing form let the exception escape Create.
+    std::error_code type_error;
+    const bool regular = it->is_regular_file(type_error);
+    if (type_error) {
+      return Status::IoError(absl::StrCat("cannot read rules file ", it->path().string(), ": ",
+                                          type_error.message()));
+    }
+    if (regular) paths.push_back(it->path());
   }
   if (error) {
     return Status::IoError(absl::StrCat("cannot list rules directory ", directory, ": ",

@@ -167,6 +167,22 @@ TEST_F(RuleDirectoryTest, MalformedRulesNameFileAndLine) {
       << status.message();
 }
 
+// Found by the hostile-input tests (tests/cli/test_hostile.py, unreadable
+// files): a rules file whose type cannot be read made Create throw
+// std::filesystem::filesystem_error, which ended the CLI with abort(). A
+// link to itself shows it even to root, who may enter every directory.
+TEST_F(RuleDirectoryTest, RulesFileThatCannotBeStatedIsAnIoErrorNotAnException) {
+  Write("deal.rules", "rule ok = {ORG:buyer} signed\n");
+  std::filesystem::create_symlink(directory_ / "en" / "loop.rules",
+                                  directory_ / "en" / "loop.rules");
+  Options options;
+  options.rules = {directory_.string()};
+  const Status status = Extractor::Create(options).status();
+  ASSERT_EQ(status.code(), Status::Code::kIoError) << status.ToString();
+  EXPECT_NE(status.message().find("cannot read rules file "), std::string::npos);
+  EXPECT_NE(status.message().find("en/loop.rules: "), std::string::npos) << status.message();
+}
+
 TEST(Extractor, BatchEqualsOneByOne) {
   Options options;
   options.threads = 2;

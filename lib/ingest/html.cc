@@ -139,17 +139,37 @@ class TextBuilder {
         ++j;
         continue;
       }
+      // A '&' gumbo left as it was ("S&P 500", "AT&T", "R&D") is a plain
+      // character: read as a reference, it would swallow the letters after
+      // it and the rest of the node would lose its byte offsets.
+      if (source[j] == '&' && decoded[i] == '&' &&
+          AmpersandReferenceLength(source.substr(j)) == 0) {
+        out_.text.push_back('&');
+        out_.map.AppendCopy(1);
+        ++i;
+        ++j;
+        continue;
+      }
       if (source[j] == '&') {
-        std::size_t end = j + 1;
-        if (end < source.size() && source[end] == '#') ++end;
-        while (end < source.size() && end - j < 40 &&
-               (absl::ascii_isalnum(static_cast<unsigned char>(source[end])))) {
-          ++end;
-        }
-        if (end < source.size() && source[end] == ';') ++end;
         // What the entity decoded to: the code point at i (two for a few
         // named entities, which then share the whole entity).
         std::size_t length = CodePointLength(decoded, i);
+        std::size_t end = j + 1;
+        if (decoded[i] == '&') {
+          end = j + AmpersandReferenceLength(source.substr(j));  // "&ampfoo": "&amp"
+        } else {
+          end = ReferenceEnd(source, j);
+          // A reference written without its ';' ends where gumbo stopped
+          // reading it ("&notit" is "¬" then "it"): the longest one after
+          // which the text lines up again. Found by fuzz_ingest: taking all
+          // the letters ("&#3ANIES") mapped the rest of the node wrongly.
+          for (std::size_t shorter = end; shorter > j + 2; --shorter) {
+            if (LinesUp(decoded, i + length, source, shorter)) {
+              end = shorter;
+              break;
+            }
+          }
+        }
         if (end == j + 1) {  // a bare '&'
           out_.text.append(decoded.substr(i, length));
           out_.map.AppendReplace(1, length);
@@ -175,6 +195,63 @@ class TextBuilder {
     }
     out_.text.append(decoded.substr(i));
     out_.map.AppendReplace(source.size() - j, decoded.size() - i);
+  }
+
+  // The end of the character reference at source[at] ('&'): "&#" and
+  // decimal digits, "&#x" and hex digits, or '&' and a name (letters and
+  // digits), then ';' if there is one.
+  static std::size_t ReferenceEnd(std::string_view source, std::size_t at) {
+    std::size_t end = at + 1;
+    bool (*digit)(unsigned char) = absl::ascii_isalnum;
+    if (end < source.size() && source[end] == '#') {
+      ++end;
+      digit = absl::ascii_isdigit;
+      if (end < source.size() && (source[end] == 'x' || source[end] == 'X')) {
+        ++end;
+        digit = absl::ascii_isxdigit;
+      }
+    }
+    while (end < source.size() && end - at < 40 && digit(static_cast<unsigned char>(source[end]))) {
+      ++end;
+    }
+    if (end < source.size() && source[end] == ';') ++end;
+    return end;
+  }
+
+  // True when decoded text from `i` and source text from `j` can go on
+  // aligning: both ended, the same byte next, or a source byte Align reads
+  // in its own way (another reference, a carriage return).
+  static bool LinesUp(std::string_view decoded, std::size_t i, std::string_view source,
+                      std::size_t j) {
+    if (i >= decoded.size() || j >= source.size()) return i >= decoded.size() && j >= source.size();
+    return decoded[i] == source[j] || source[j] == '&' || source[j] == '\r';
+  }
+
+  // The length of the character reference for '&' itself that `source`
+  // starts with (&amp; &AMP; &#38; &#x26;, the ';' optional as HTML allows
+  // it), or 0 when its '&' is a plain character.
+  static std::size_t AmpersandReferenceLength(std::string_view source) {
+    std::size_t length = 0;
+    if (source.substr(0, 4) == "&amp" || source.substr(0, 4) == "&AMP") {
+      length = 4;
+    } else if (source.substr(0, 2) == "&#") {
+      const bool hex = source.size() > 2 && (source[2] == 'x' || source[2] == 'X');
+      std::size_t at = hex ? 3 : 2;
+      const std::size_t digits = at;
+      unsigned value = 0;
+      for (; at < source.size(); ++at) {
+        const unsigned char c = static_cast<unsigned char>(source[at]);
+        if (!(hex ? absl::ascii_isxdigit(c) : absl::ascii_isdigit(c))) break;
+        const unsigned digit = absl::ascii_isdigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+        value = std::min(value * (hex ? 16 : 10) + digit, 0x110000u);  // no overflow
+      }
+      if (at == digits || value != '&') return 0;
+      length = at;
+    } else {
+      return 0;
+    }
+    if (length < source.size() && source[length] == ';') ++length;
+    return length;
   }
 
   static std::size_t CodePointLength(std::string_view text, std::size_t at) {

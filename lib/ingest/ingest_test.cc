@@ -113,6 +113,49 @@ TEST(Ingest, HtmlVisibleTextEntitiesAndBlocks) {
   EXPECT_EQ(SourceOf(document, text, "slipped"), "slipped");
 }
 
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/bare-ampersand-before-digits):
+// a '&' that starts no character reference was read as one, swallowing the
+// letters or digits after it, and the rest of its text node mapped to the
+// wrong bytes ("9,2321&12%": the "1" of "12" mapped to the "%").
+TEST(Ingest, HtmlBareAmpersandIsACharacterAndTheOffsetsAfterItHold) {
+  const Document page = Doc("<p>S&P 500 rose; AT&T fell 9,2321&12% and R&D&ampfoo.</p>",
+                            ContentType::kHtml);
+  const NormalizedText text = Normalize(page);
+  EXPECT_EQ(text.text, "S&P 500 rose; AT&T fell 9,2321&12% and R&D&foo.");
+  EXPECT_EQ(SourceOf(page, text, "S&P 500"), "S&P 500");
+  EXPECT_EQ(SourceOf(page, text, "T fell"), "T fell");
+  EXPECT_EQ(SourceOf(page, text, "12%"), "12%");
+  EXPECT_EQ(SourceOf(page, text, "&foo"), "&ampfoo");  // "&amp" without ';', then "foo"
+  EXPECT_EQ(SourceOf(page, text, "foo"), "foo");
+  // References to '&' itself still map as a whole.
+  const Document references = Doc("<p>M&amp;A, M&#38;A, M&#x26;A</p>", ContentType::kHtml);
+  const NormalizedText decoded = Normalize(references);
+  EXPECT_EQ(decoded.text, "M&A, M&A, M&A");
+  EXPECT_EQ(decoded.map.ToSource({1, 2}), (Span{4, 9}));
+  EXPECT_EQ(decoded.map.ToSource({6, 7}), (Span{13, 18}));
+  EXPECT_EQ(decoded.map.ToSource({11, 12}), (Span{22, 28}));
+}
+
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters):
+// a reference without its ';' was taken to run over every letter and digit
+// after it ("&#51ANIES" read as one reference), and the rest of its text
+// node mapped to the wrong bytes. A numeric one ends with its digits, a
+// named one where gumbo stopped reading it.
+TEST(Ingest, HtmlReferenceWithoutSemicolonEndsWhereGumboStopped) {
+  const Document page =
+      Doc("<p>Q&#51ANIES &#x34;FOO caf&eacutes &notit; &lt;DDS> rose 5%.</p>", ContentType::kHtml);
+  const NormalizedText text = Normalize(page);
+  EXPECT_EQ(text.text, "Q3ANIES 4FOO caf\xC3\xA9s \xC2\xACit; <DDS> rose 5%.");
+  EXPECT_EQ(SourceOf(page, text, "3"), "&#51");
+  EXPECT_EQ(SourceOf(page, text, "ANIES"), "ANIES");
+  EXPECT_EQ(SourceOf(page, text, "4FOO"), "&#x34;FOO");
+  EXPECT_EQ(SourceOf(page, text, "\xC3\xA9s"), "&eacutes");
+  EXPECT_EQ(SourceOf(page, text, "s "), "s ");
+  EXPECT_EQ(SourceOf(page, text, "\xC2\xAC"), "&not");
+  EXPECT_EQ(SourceOf(page, text, "it;"), "it;");
+  EXPECT_EQ(SourceOf(page, text, "<DDS> rose 5%"), "&lt;DDS> rose 5%");
+}
+
 TEST(Ingest, HtmlBySniffingAndNotPlainText) {
   EXPECT_TRUE(internal::LooksLikeHtml("  <html><body>x</body></html>"));
   EXPECT_TRUE(internal::LooksLikeHtml("<P>Paragraph"));

@@ -613,16 +613,18 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
     if (range.kind == MentionKind::kMoney) {
       Money money;
       money.is_range = true;
-      money.min = range.min;
-      money.max = range.max;
+      // Bounds in order whatever order the text gives them ("$12 to $10",
+      // "-5% to -10%"): min <= max is what a range's JSON promises.
+      money.min = std::min(range.min, range.max);
+      money.max = std::max(range.min, range.max);
       money.currency = range.iso;
       money.qualifier = qualifier;
       mention.value = std::move(money);
     } else {
       Percent percent;
       percent.is_range = true;
-      percent.min = range.min;
-      percent.max = range.max;
+      percent.min = std::min(range.min, range.max);
+      percent.max = std::max(range.min, range.max);
       percent.points = range.points;
       percent.qualifier = qualifier;
       mention.value = percent;

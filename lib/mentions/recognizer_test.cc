@@ -115,6 +115,23 @@ TEST_F(RecognizerTest, CapitalizedWordBeforeAKnownNameIsLeftOut) {
   EXPECT_EQ(std::get<Organization>(mentions[0].value).name, "Dell Technologies");
 }
 
+// Found by fuzz_mentions (tests/fuzz/regressions/mentions/range-written-high-to-low):
+// a range written from the high bound to the low one came out with
+// min > max ("-18.67% - -1,914.94%" in a table of margins).
+TEST_F(RecognizerTest, RangeWrittenHighToLowHasItsBoundsInOrder) {
+  Percent percent = std::get<Percent>(Only("-18.67% - -1,914.94%").value);
+  EXPECT_TRUE(percent.is_range);
+  EXPECT_DOUBLE_EQ(percent.min, -1914.94);
+  EXPECT_DOUBLE_EQ(percent.max, -18.67);
+  percent = std::get<Percent>(Only("20-10%").value);
+  EXPECT_EQ(percent.min, 10);
+  EXPECT_EQ(percent.max, 20);
+  const Money money = std::get<Money>(Only("$12 to $10").value);
+  EXPECT_EQ(money.min, 10);
+  EXPECT_EQ(money.max, 12);
+  EXPECT_EQ(money.currency, "USD");
+}
+
 TEST_F(RecognizerTest, QuantitiesAndYears) {
   const std::string text = "It moved 12,000 H100 chips in 2024.";
   const std::vector<FoundMention> mentions = Find(text);

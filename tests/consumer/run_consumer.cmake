@@ -5,7 +5,11 @@
 #   cmake -DMETHOD=find_package|pkg_config -DPREFIX=<install prefix>
 #         -DLIBDIR=<CMAKE_INSTALL_LIBDIR> -DSOURCE_DIR=<tests/consumer>
 #         -DWORK_DIR=<scratch dir> -DCXX=<compiler> -DGENERATOR=<generator>
-#         -DPKG_CONFIG=<pkg-config> -DSTATIC=<ON|OFF> -P run_consumer.cmake
+#         -DPKG_CONFIG=<pkg-config> -DSTATIC=<ON|OFF> [-DCXX_FLAGS=<flags>]
+#         -P run_consumer.cmake
+#
+# CXX_FLAGS: extra compiler flags, the sanitizers of a sanitized build (a
+# program using an ASan library must be built with ASan too).
 cmake_minimum_required(VERSION 3.18)
 
 set(sentence "Dell shares slipped 2.9% to $118.25.")
@@ -31,7 +35,8 @@ file(MAKE_DIRECTORY ${WORK_DIR})
 if(METHOD STREQUAL "find_package")
   run_step(configure ${CMAKE_COMMAND} -S ${SOURCE_DIR}/find_package
     -B ${WORK_DIR} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release
-    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${PREFIX})
+    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${PREFIX}
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
   # The package must come from the tree just installed, not from elsewhere on
   # the machine.
   file(STRINGS ${WORK_DIR}/CMakeCache.txt found_dir REGEX "^newsevents_DIR:")
@@ -50,7 +55,8 @@ elseif(METHOD STREQUAL "pkg_config")
   run_step(pkg-config ${PKG_CONFIG} ${static_flag} --cflags --libs newsevents)
   separate_arguments(flags UNIX_COMMAND "${step_output}")
   set(program ${WORK_DIR}/consumer)
-  run_step(compile ${CXX} -std=c++17 -Wall -Wextra -Werror
+  separate_arguments(extra_flags UNIX_COMMAND "${CXX_FLAGS}")
+  run_step(compile ${CXX} -std=c++17 -Wall -Wextra -Werror ${extra_flags}
     ${SOURCE_DIR}/pkg_config/main.cc -o ${program} ${flags})
   # pkg-config gives no RPATH: the loader must be told where the library is.
   set(ENV{LD_LIBRARY_PATH} "${PREFIX}/${LIBDIR}:$ENV{LD_LIBRARY_PATH}")
