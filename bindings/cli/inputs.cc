@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
 #include "nlohmann/json.hpp"
@@ -59,7 +60,7 @@ void ListDirectory(const fs::path& directory, const std::vector<std::string>& gl
                        [&](const std::string& glob) { return GlobMatch(glob, name); })) {
         continue;
       }
-      found->push_back({it->path().generic_string(), it->path(), it->file_size(entry_error)});
+      found->push_back({it->path().generic_string(), it->file_size(entry_error)});
     }
     if (error) errors->push_back(current.generic_string() + ": " + error.message());
   }
@@ -72,7 +73,7 @@ Listing ListSources(const std::vector<std::string>& arguments,
   Listing listing;
   for (const std::string& argument : arguments) {
     if (argument == "-") {
-      listing.sources.push_back({"-", {}, 0});
+      listing.sources.push_back({"-", 0});
       continue;
     }
     std::error_code error;
@@ -82,9 +83,10 @@ Listing ListSources(const std::vector<std::string>& arguments,
       ListDirectory(path, globs, &found, &listing.errors);
       std::sort(found.begin(), found.end(),
                 [](const Source& a, const Source& b) { return a.name < b.name; });
-      listing.sources.insert(listing.sources.end(), found.begin(), found.end());
+      listing.sources.insert(listing.sources.end(), std::make_move_iterator(found.begin()),
+                             std::make_move_iterator(found.end()));
     } else if (fs::exists(path, error)) {
-      listing.sources.push_back({argument, path, fs::file_size(path, error)});
+      listing.sources.push_back({argument, fs::file_size(path, error)});
     } else {
       listing.errors.push_back(argument + ": no such file or directory");
     }
@@ -95,17 +97,17 @@ Listing ListSources(const std::vector<std::string>& arguments,
 DocumentReader::DocumentReader(const Source& source, InputFormat format, std::string lang)
     : source_(source), format_(format), lang_(std::move(lang)) {
   jsonl_ = format == InputFormat::kJsonl ||
-           (format == InputFormat::kAuto && source.path.extension() == ".jsonl");
+           (format == InputFormat::kAuto && fs::path(source.name).extension() == ".jsonl");
 }
 
 bool DocumentReader::Next(newsevents::Document* document, std::string* error) {
   error->clear();
   if (done_) return false;
   if (in_ == nullptr) {
-    if (source_.path.empty()) {
+    if (source_.standard_input()) {
       in_ = &std::cin;
     } else {
-      file_ = std::make_unique<std::ifstream>(source_.path, std::ios::binary);
+      file_ = std::make_unique<std::ifstream>(source_.name, std::ios::binary);
       if (!*file_) {
         done_ = true;
         *error = source_.name + ": " + std::strerror(errno);

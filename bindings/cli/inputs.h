@@ -17,11 +17,13 @@ namespace newsevents_cli {
 
 enum class InputFormat { kAuto, kText, kHtml, kJsonl };
 
-// One path to read: a file, or standard input ("-").
+// One path to read: a file, or standard input ("-"). Only a string each: a
+// directory of a million files is listed before it is read.
 struct Source {
-  std::string name;             // as the user wrote it, or joined under a directory
-  std::filesystem::path path;   // empty for standard input
-  std::uintmax_t size = 0;      // bytes, 0 when unknown (standard input)
+  std::string name;         // as the user wrote it, or joined under a directory
+  std::uintmax_t size = 0;  // bytes, 0 when unknown (standard input)
+
+  bool standard_input() const { return name == "-"; }
 };
 
 struct Listing {
