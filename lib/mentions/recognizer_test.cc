@@ -347,15 +347,11 @@ namespace {
 
 // The gate before mentions relies on PossibleKinds never leaving out a kind
 // Find finds: checked on every article of the project's corpus.
-TEST(RecognizerPossibleKinds, HoldEveryKindFindFindsInTheCorpus) {
+TEST_F(RecognizerTest, PossibleKindsHoldEveryKindFindFindsInTheCorpus) {
   namespace fs = std::filesystem;
-  auto organizations = OrganizationRecognizer::Create(
-      {{"data/organizations.tsv", FindEmbedded("data/organizations.tsv")}});
-  ASSERT_TRUE(organizations.ok());
-  std::shared_ptr<const OrganizationRecognizer> shared = std::move(organizations).value();
   int money_and_percent = 0;
   for (const std::string lang : {"en", "fr"}) {
-    auto recognizer = MentionRecognizer::Create(lang, shared);
+    auto recognizer = MentionRecognizer::Create(lang, Organizations());
     ASSERT_TRUE(recognizer.ok());
     for (const auto& entry :
          fs::directory_iterator(fs::path(NEWSEVENTS_SOURCE_DIR) / "corpus" / lang)) {
