@@ -6,9 +6,10 @@
 //
 // Matching: a first pass picks the rules that can match: RE2's FilteredRE2
 // gives, per rule, the literals ("atoms") any match must contain, and one
-// RE2::Set of all atoms (plain literals, so its DFA stays small and fast)
-// finds those present in the lower-cased sentence. Only the picked rules
-// run their own RE2 to find captures. Each match is a candidate;
+// Aho-Corasick pass (literal_matcher.h) finds those present in the
+// sentence. Before the mentions are found, MayMatch tells whether any rule
+// can match at all, so most sentences are never read further. Only the
+// picked rules run their own RE2 to find captures. Each match is a candidate;
 // a guard match vetoes the candidates of its type it overlaps. Then the
 // precedence: a candidate whose every argument (role and span) is also an
 // argument of another candidate of the same type is dropped, so a rule that
@@ -77,7 +78,7 @@ struct Candidate {
 
 // What happened to a sentence, for --explain.
 struct MatchTrace {
-  std::vector<const CompiledRule*> picked;   // by the Set
+  std::vector<const CompiledRule*> picked;   // by the atoms
   std::vector<const CompiledRule*> matched;  // their own RE2 matched
   std::vector<std::pair<const CompiledRule*, const CompiledRule*>> vetoed;  // rule, guard
   std::vector<const CompiledRule*> outranked;  // dropped by precedence
