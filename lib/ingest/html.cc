@@ -158,13 +158,20 @@ class TextBuilder {
         if (decoded[i] == '&') {
           end = j + AmpersandReferenceLength(source.substr(j));  // "&ampfoo": "&amp"
         } else {
-          end = ReferenceEnd(source, j);
           // A reference written without its ';' ends where gumbo stopped
           // reading it ("&notit" is "¬" then "it"): the longest one after
-          // which the text lines up again. Found by fuzz_ingest: taking all
-          // the letters ("&#3ANIES") mapped the rest of the node wrongly.
-          for (std::size_t shorter = end; shorter > j + 2; --shorter) {
-            if (LinesUp(decoded, i + length, source, shorter)) {
+          // which the next bytes agree, else the longest followed by what
+          // Align reads in its own way. Found by fuzz_ingest: taking all the
+          // letters ("&#3ANIES", "&centn&centi") mapped the rest of the node
+          // to the wrong bytes.
+          end = ReferenceEnd(source, j);
+          const std::size_t longest = end;
+          for (bool exact : {true, false}) {
+            std::size_t shorter = longest;
+            while (shorter > j + 2 && !LinesUp(decoded, i + length, source, shorter, exact)) {
+              --shorter;
+            }
+            if (LinesUp(decoded, i + length, source, shorter, exact)) {
               end = shorter;
               break;
             }
@@ -218,13 +225,14 @@ class TextBuilder {
     return end;
   }
 
-  // True when decoded text from `i` and source text from `j` can go on
-  // aligning: both ended, the same byte next, or a source byte Align reads
-  // in its own way (another reference, a carriage return).
+  // True when decoded text from `i` and source text from `j` go on
+  // aligning: both ended, or the same byte next; unless `exact`, also a
+  // source byte Align reads in its own way (another reference, a carriage
+  // return).
   static bool LinesUp(std::string_view decoded, std::size_t i, std::string_view source,
-                      std::size_t j) {
+                      std::size_t j, bool exact) {
     if (i >= decoded.size() || j >= source.size()) return i >= decoded.size() && j >= source.size();
-    return decoded[i] == source[j] || source[j] == '&' || source[j] == '\r';
+    return decoded[i] == source[j] || (!exact && (source[j] == '&' || source[j] == '\r'));
   }
 
   // The length of the character reference for '&' itself that `source`

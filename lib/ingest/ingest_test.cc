@@ -136,7 +136,8 @@ TEST(Ingest, HtmlBareAmpersandIsACharacterAndTheOffsetsAfterItHold) {
   EXPECT_EQ(decoded.map.ToSource({11, 12}), (Span{22, 28}));
 }
 
-// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters):
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters,
+// legacy-reference-before-another):
 // a reference without its ';' was taken to run over every letter and digit
 // after it ("&#51ANIES" read as one reference), and the rest of its text
 // node mapped to the wrong bytes. A numeric one ends with its digits, a
@@ -154,6 +155,14 @@ TEST(Ingest, HtmlReferenceWithoutSemicolonEndsWhereGumboStopped) {
   EXPECT_EQ(SourceOf(page, text, "\xC2\xAC"), "&not");
   EXPECT_EQ(SourceOf(page, text, "it;"), "it;");
   EXPECT_EQ(SourceOf(page, text, "<DDS> rose 5%"), "&lt;DDS> rose 5%");
+  // tests/fuzz/regressions/ingest/legacy-reference-before-another: the
+  // letter after "&cent" is the text's, though another reference follows.
+  const Document twice = Doc("<p>u&centn&centi</p>", ContentType::kHtml);
+  const NormalizedText cents = Normalize(twice);
+  EXPECT_EQ(cents.text, "u\xC2\xA2n\xC2\xA2i");
+  EXPECT_EQ(SourceOf(twice, cents, "n"), "n");
+  EXPECT_EQ(SourceOf(twice, cents, "i"), "i");
+  EXPECT_EQ(SourceOf(twice, cents, "\xC2\xA2n\xC2\xA2"), "&centn&cent");
 }
 
 TEST(Ingest, HtmlBySniffingAndNotPlainText) {
