@@ -165,6 +165,22 @@ TEST(Ingest, HtmlReferenceWithoutSemicolonEndsWhereGumboStopped) {
   EXPECT_EQ(SourceOf(twice, cents, "\xC2\xA2n\xC2\xA2"), "&centn&cent");
 }
 
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/reference-out-of-range):
+// gumbo writes a numeric reference past U+10FFFF as a raw byte, and the text
+// (and Python's str of it) was no longer valid UTF-8. Repaired as U+FFFD.
+TEST(Ingest, HtmlReferenceGumboCannotDecodeIsReadAsReplacementCharacter) {
+  const Document page = Doc(
+      "<html><head><title>T&#xbbbbbbbb</title>"
+      "<meta name=\"description\" content=\"D&#xbbbbbbbb\"></head>"
+      "<body><p>x &#xbbbbbbbb y</p></body></html>");
+  const NormalizedText text = Normalize(page);
+  EXPECT_EQ(text.text, "x \xEF\xBF\xBD y");
+  EXPECT_EQ(SourceOf(page, text, "\xEF\xBF\xBD"), "&#xbbbbbbbb");
+  EXPECT_EQ(SourceOf(page, text, "y"), "y");
+  EXPECT_EQ(text.metadata.at("title"), "T\xEF\xBF\xBD");
+  EXPECT_EQ(text.metadata.at("description"), "D\xEF\xBF\xBD");
+}
+
 TEST(Ingest, HtmlBySniffingAndNotPlainText) {
   EXPECT_TRUE(internal::LooksLikeHtml("  <html><body>x</body></html>"));
   EXPECT_TRUE(internal::LooksLikeHtml("<P>Paragraph"));
