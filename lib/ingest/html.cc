@@ -194,21 +194,18 @@ class TextBuilder {
           end = j + AmpersandReferenceLength(source.substr(j));  // "&ampfoo": "&amp"
         } else {
           // A reference written without its ';' ends where gumbo stopped
-          // reading it ("&notit" is "¬" then "it"): the longest one after
-          // which the next bytes agree, else the longest followed by what
-          // Align reads in its own way. Found by fuzz_ingest: taking all the
-          // letters ("&#3ANIES", "&centn&centi") mapped the rest of the node
-          // to the wrong bytes.
-          end = ReferenceEnd(source, j);
-          const std::size_t longest = end;
-          for (bool exact : {true, false}) {
-            std::size_t shorter = longest;
-            while (shorter > j + 2 && !LinesUp(decoded, i + length, source, shorter, exact)) {
-              --shorter;
-            }
-            if (LinesUp(decoded, i + length, source, shorter, exact)) {
-              end = shorter;
-              break;
+          // reading it ("&notit" is "¬" then "it"): of its possible ends,
+          // the one after which the texts agree best (found by fuzz_ingest:
+          // taking every letter, as in "&#3ANIES" or "&centnnJ", mapped the
+          // rest of the node to the wrong bytes).
+          const std::size_t longest = ReferenceEnd(source, j);
+          end = longest;
+          Agreement best = AgreementAfter(decoded, i + length, source, longest);
+          for (std::size_t candidate = longest; candidate-- > j + 2;) {
+            const Agreement agreement = AgreementAfter(decoded, i + length, source, candidate);
+            if (agreement.Better(best)) {
+              best = agreement;
+              end = candidate;
             }
           }
         }
@@ -260,14 +257,26 @@ class TextBuilder {
     return end;
   }
 
-  // True when decoded text from `i` and source text from `j` go on
-  // aligning: both ended, or the same byte next; unless `exact`, also a
-  // source byte Align reads in its own way (another reference, a carriage
-  // return).
-  static bool LinesUp(std::string_view decoded, std::size_t i, std::string_view source,
-                      std::size_t j, bool exact) {
-    if (i >= decoded.size() || j >= source.size()) return i >= decoded.size() && j >= source.size();
-    return decoded[i] == source[j] || (!exact && (source[j] == '&' || source[j] == '\r'));
+  // How the decoded text from `i` and the source from `j` agree: the bytes
+  // that are equal before they differ, and whether they run together to a
+  // point where both go on (both end, or the source reaches what Align reads
+  // in its own way: another reference, a carriage return).
+  struct Agreement {
+    std::size_t bytes;
+    bool complete;
+    bool Better(const Agreement& other) const {
+      return complete != other.complete ? complete : bytes > other.bytes;
+    }
+  };
+  static Agreement AgreementAfter(std::string_view decoded, std::size_t i,
+                                  std::string_view source, std::size_t j) {
+    for (std::size_t bytes = 0;; ++bytes, ++i, ++j) {
+      if (i >= decoded.size() || j >= source.size()) {
+        return {bytes, i >= decoded.size() && j >= source.size()};
+      }
+      if (source[j] == '&' || source[j] == '\r') return {bytes, true};
+      if (decoded[i] != source[j]) return {bytes, false};
+    }
   }
 
   // The length of the character reference for '&' itself that `source`
