@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "gumbo.h"
+#include "ingest/decode.h"
 #include "string_views.h"
+#include "utf8proc.h"
 
 namespace newsevents::internal {
 namespace {
@@ -48,6 +50,30 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+// gumbo writes a few references it cannot decode as raw bytes ("&#xbbbbbbbb"
+// gives a lone 0xBB), so its text and attribute values are checked and, when
+// invalid, repaired (invalid sequences as U+FFFD): the text we return is
+// valid UTF-8 (found by fuzz_ingest).
+bool IsValidUtf8(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    utf8proc_int32_t code_point;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+        static_cast<utf8proc_ssize_t>(std::min<std::size_t>(text.size() - at, 4)), &code_point);
+    if (length <= 0) return false;
+    at += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+std::string ValidUtf8(std::string_view text) {
+  return IsValidUtf8(text) ? std::string(text) : DecodeUtf8(text).text;
+}
+
 const char* Attribute(const GumboElement& element, const char* name) {
   const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
   return attribute != nullptr ? attribute->value : nullptr;
@@ -69,18 +95,22 @@ std::string ChildText(const GumboNode& node) {
 void ReadMetadata(const GumboNode& node, std::map<std::string, std::string>* metadata) {
   const GumboElement& element = node.v.element;
   if (element.tag == GUMBO_TAG_HTML) {
-    if (const char* lang = Attribute(element, "lang")) (*metadata)["lang"] = lang;
+    if (const char* lang = Attribute(element, "lang")) (*metadata)["lang"] = ValidUtf8(lang);
   } else if (element.tag == GUMBO_TAG_TITLE) {
-    (*metadata)["title"] = ChildText(node);
+    (*metadata)["title"] = ValidUtf8(ChildText(node));
   } else if (element.tag == GUMBO_TAG_META) {
     const char* content = Attribute(element, "content");
     if (content == nullptr) return;
     const char* name = Attribute(element, "name");
     const char* property = Attribute(element, "property");
-    if (name != nullptr && AsciiLower(name) == "description") (*metadata)["description"] = content;
+    if (name != nullptr && AsciiLower(name) == "description") {
+      (*metadata)["description"] = ValidUtf8(content);
+    }
     if (property != nullptr) {
       const std::string key = AsciiLower(property);
-      if (key == "og:title" || key == "article:published_time") (*metadata)[key] = content;
+      if (key == "og:title" || key == "article:published_time") {
+        (*metadata)[key] = ValidUtf8(content);
+      }
     }
   }
 }
@@ -96,6 +126,11 @@ class TextBuilder {
   // Appends a text node: `decoded` is gumbo's text, `original` its source.
   void Text(std::string_view decoded, GumboStringPiece original) {
     if (decoded.empty()) return;
+    std::string repaired;
+    if (!IsValidUtf8(decoded)) {
+      repaired = DecodeUtf8(decoded).text;
+      decoded = repaired;
+    }
     const std::size_t source_begin = original.data != nullptr
                                          ? static_cast<std::size_t>(original.data - html_.data())
                                          : std::string_view::npos;
@@ -159,21 +194,18 @@ class TextBuilder {
           end = j + AmpersandReferenceLength(source.substr(j));  // "&ampfoo": "&amp"
         } else {
           // A reference written without its ';' ends where gumbo stopped
-          // reading it ("&notit" is "¬" then "it"): the longest one after
-          // which the next bytes agree, else the longest followed by what
-          // Align reads in its own way. Found by fuzz_ingest: taking all the
-          // letters ("&#3ANIES", "&centn&centi") mapped the rest of the node
-          // to the wrong bytes.
-          end = ReferenceEnd(source, j);
-          const std::size_t longest = end;
-          for (bool exact : {true, false}) {
-            std::size_t shorter = longest;
-            while (shorter > j + 2 && !LinesUp(decoded, i + length, source, shorter, exact)) {
-              --shorter;
-            }
-            if (LinesUp(decoded, i + length, source, shorter, exact)) {
-              end = shorter;
-              break;
+          // reading it ("&notit" is "¬" then "it"): of its possible ends,
+          // the one after which the texts agree best (found by fuzz_ingest:
+          // taking every letter, as in "&#3ANIES" or "&centnnJ", mapped the
+          // rest of the node to the wrong bytes).
+          const std::size_t longest = ReferenceEnd(source, j);
+          end = longest;
+          Agreement best = AgreementAfter(decoded, i + length, source, longest);
+          for (std::size_t candidate = longest; candidate-- > j + 2;) {
+            const Agreement agreement = AgreementAfter(decoded, i + length, source, candidate);
+            if (agreement.Better(best)) {
+              best = agreement;
+              end = candidate;
             }
           }
         }
@@ -225,14 +257,26 @@ class TextBuilder {
     return end;
   }
 
-  // True when decoded text from `i` and source text from `j` go on
-  // aligning: both ended, or the same byte next; unless `exact`, also a
-  // source byte Align reads in its own way (another reference, a carriage
-  // return).
-  static bool LinesUp(std::string_view decoded, std::size_t i, std::string_view source,
-                      std::size_t j, bool exact) {
-    if (i >= decoded.size() || j >= source.size()) return i >= decoded.size() && j >= source.size();
-    return decoded[i] == source[j] || (!exact && (source[j] == '&' || source[j] == '\r'));
+  // How the decoded text from `i` and the source from `j` agree: the bytes
+  // that are equal before they differ, and whether they run together to a
+  // point where both go on (both end, or the source reaches what Align reads
+  // in its own way: another reference, a carriage return).
+  struct Agreement {
+    std::size_t bytes;
+    bool complete;
+    bool Better(const Agreement& other) const {
+      return complete != other.complete ? complete : bytes > other.bytes;
+    }
+  };
+  static Agreement AgreementAfter(std::string_view decoded, std::size_t i,
+                                  std::string_view source, std::size_t j) {
+    for (std::size_t bytes = 0;; ++bytes, ++i, ++j) {
+      if (i >= decoded.size() || j >= source.size()) {
+        return {bytes, i >= decoded.size() && j >= source.size()};
+      }
+      if (source[j] == '&' || source[j] == '\r') return {bytes, true};
+      if (decoded[i] != source[j]) return {bytes, false};
+    }
   }
 
   // The length of the character reference for '&' itself that `source`

@@ -136,8 +136,8 @@ TEST(Ingest, HtmlBareAmpersandIsACharacterAndTheOffsetsAfterItHold) {
   EXPECT_EQ(decoded.map.ToSource({11, 12}), (Span{22, 28}));
 }
 
-// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters,
-// legacy-reference-before-another):
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/numeric-reference-before-letters
+// and the two legacy-reference-* inputs):
 // a reference without its ';' was taken to run over every letter and digit
 // after it ("&#51ANIES" read as one reference), and the rest of its text
 // node mapped to the wrong bytes. A numeric one ends with its digits, a
@@ -163,6 +163,29 @@ TEST(Ingest, HtmlReferenceWithoutSemicolonEndsWhereGumboStopped) {
   EXPECT_EQ(SourceOf(twice, cents, "n"), "n");
   EXPECT_EQ(SourceOf(twice, cents, "i"), "i");
   EXPECT_EQ(SourceOf(twice, cents, "\xC2\xA2n\xC2\xA2"), "&centn&cent");
+  // tests/fuzz/regressions/ingest/legacy-reference-before-a-repeated-letter:
+  // "&centn" would line up for one byte, "&cent" for all of them.
+  const Document repeated = Doc("<p>&centnnJ</p>", ContentType::kHtml);
+  const NormalizedText letters = Normalize(repeated);
+  EXPECT_EQ(letters.text, "\xC2\xA2nnJ");
+  EXPECT_EQ(SourceOf(repeated, letters, "\xC2\xA2"), "&cent");
+  EXPECT_EQ(SourceOf(repeated, letters, "nnJ"), "nnJ");
+}
+
+// Found by fuzz_ingest (tests/fuzz/regressions/ingest/reference-out-of-range):
+// gumbo writes a numeric reference past U+10FFFF as a raw byte, and the text
+// (and Python's str of it) was no longer valid UTF-8. Repaired as U+FFFD.
+TEST(Ingest, HtmlReferenceGumboCannotDecodeIsReadAsReplacementCharacter) {
+  const Document page = Doc(
+      "<html><head><title>T&#xbbbbbbbb</title>"
+      "<meta name=\"description\" content=\"D&#xbbbbbbbb\"></head>"
+      "<body><p>x &#xbbbbbbbb y</p></body></html>");
+  const NormalizedText text = Normalize(page);
+  EXPECT_EQ(text.text, "x \xEF\xBF\xBD y");
+  EXPECT_EQ(SourceOf(page, text, "\xEF\xBF\xBD"), "&#xbbbbbbbb");
+  EXPECT_EQ(SourceOf(page, text, "y"), "y");
+  EXPECT_EQ(text.metadata.at("title"), "T\xEF\xBF\xBD");
+  EXPECT_EQ(text.metadata.at("description"), "D\xEF\xBF\xBD");
 }
 
 TEST(Ingest, HtmlBySniffingAndNotPlainText) {
