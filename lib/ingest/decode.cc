@@ -38,6 +38,19 @@ std::size_t InvalidSubpartLength(std::string_view bytes) {
 
 }  // namespace
 
+bool IsValidUtf8(std::string_view bytes) {
+  for (std::size_t at = 0; at < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    const std::size_t length = ValidSequenceLength(bytes.substr(at));
+    if (length == 0) return false;
+    at += length;
+  }
+  return true;
+}
+
 DecodedText DecodeUtf8(std::string_view bytes) {
   DecodedText decoded;
   decoded.text.reserve(bytes.size());

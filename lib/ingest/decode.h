@@ -22,6 +22,9 @@ struct DecodedText {
 // subpart, as the Unicode standard recommends), so reading never stops early.
 DecodedText DecodeUtf8(std::string_view bytes);
 
+// True when `bytes` is valid UTF-8 throughout, so DecodeUtf8 would only copy it.
+bool IsValidUtf8(std::string_view bytes);
+
 }  // namespace newsevents::internal
 
 #endif  // NEWSEVENTS_LIB_INGEST_DECODE_H_

@@ -40,5 +40,14 @@ TEST(DecodeUtf8, NulBytesAreKept) {
   EXPECT_EQ(DecodeUtf8(input).text, input);
 }
 
+TEST(IsValidUtf8, AgreesWithWhatDecodeUtf8WouldRepair) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("Le titre a recul\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\x88"));
+  EXPECT_FALSE(IsValidUtf8("a\xBB"));              // a lone continuation byte
+  EXPECT_FALSE(IsValidUtf8("a\xE2\x82"));          // truncated at the end
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));           // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));       // a surrogate
+}
+
 }  // namespace
 }  // namespace newsevents::internal

@@ -8,7 +8,6 @@
 #include "gumbo.h"
 #include "ingest/decode.h"
 #include "string_views.h"
-#include "utf8proc.h"
 
 namespace newsevents::internal {
 namespace {
@@ -54,22 +53,6 @@ bool IsBlock(GumboTag tag) {
 // gives a lone 0xBB), so its text and attribute values are checked and, when
 // invalid, repaired (invalid sequences as U+FFFD): the text we return is
 // valid UTF-8 (found by fuzz_ingest).
-bool IsValidUtf8(std::string_view text) {
-  for (std::size_t at = 0; at < text.size();) {
-    if (static_cast<unsigned char>(text[at]) < 0x80) {
-      ++at;
-      continue;
-    }
-    utf8proc_int32_t code_point;
-    const utf8proc_ssize_t length = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
-        static_cast<utf8proc_ssize_t>(std::min<std::size_t>(text.size() - at, 4)), &code_point);
-    if (length <= 0) return false;
-    at += static_cast<std::size_t>(length);
-  }
-  return true;
-}
-
 std::string ValidUtf8(std::string_view text) {
   return IsValidUtf8(text) ? std::string(text) : DecodeUtf8(text).text;
 }
