@@ -44,6 +44,10 @@ class NEWSEVENTS_EXPORT Extractor {
   // Compiles the built-in rules and those of options.rules. Returns the
   // extractor, or InvalidArgument listing every malformed rule as
   // "file:line: reason", or NotFound/IoError for an unreadable rules path.
+  // Compiling takes a few hundred milliseconds; an Extractor whose types and
+  // rules and entity files (their bytes, read again on each call) equal
+  // those of one created before in the process shares its compiled rules
+  // and is ready in well under a millisecond.
   static StatusOr<std::unique_ptr<Extractor>> Create(const Options& options);
 
   ~Extractor();

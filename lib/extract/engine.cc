@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -19,9 +22,49 @@ namespace {
 
 constexpr std::string_view kLanguages[] = {"en", "fr"};
 
+// A file an engine is compiled from.
+struct SourceFile {
+  std::string path;      // for error messages
+  std::string contents;
+};
+
+// Everything an engine is compiled from: the types kept, and the bytes of
+// every rules file and entity list, built-in ones first.
+struct EngineSources {
+  std::vector<std::string> types;
+  std::vector<SourceFile> rule_files;
+  std::vector<SourceFile> entity_lists;
+
+  // Equal keys compile to equal engines.
+  std::string Key() const {
+    std::string key;
+    auto add = [&key](std::string_view field) {
+      absl::StrAppend(&key, field.size(), ":", ToAbsl(field));
+    };
+    add(absl::StrJoin(types, ","));
+    for (const auto* files : {&rule_files, &entity_lists}) {
+      add(std::to_string(files->size()));
+      for (const SourceFile& file : *files) {
+        add(file.path);
+        add(file.contents);
+      }
+    }
+    return key;
+  }
+};
+
+// The bytes of the file at `path`, or nullopt when it cannot be opened or read.
+std::optional<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream contents;
+  contents << in.rdbuf();
+  if (!in.good() && !in.eof()) return std::nullopt;
+  return contents.str();
+}
+
 // Reads the rule files under `directory`: every <lang>/<type>.rules.
-Status ReadRuleDirectory(const std::string& directory, std::vector<RuleFile>* files,
-                         std::vector<std::string>* errors) {
+Status ReadRuleDirectory(const std::string& directory, std::vector<SourceFile>* files) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
@@ -48,27 +91,14 @@ Status ReadRuleDirectory(const std::string& directory, std::vector<RuleFile>* fi
   }
   std::sort(paths.begin(), paths.end());  // a stable precedence among files
   for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-      return Status::IoError(absl::StrCat("cannot read rules file ", path.string()));
-    }
-    files->push_back(ParseRuleFile(path.generic_string(), contents.str(), errors));
+    std::optional<std::string> contents = ReadWholeFile(path);
+    if (!contents) return Status::IoError(absl::StrCat("cannot read rules file ", path.string()));
+    files->push_back({path.generic_string(), std::move(*contents)});
   }
   return Status::OK();
 }
 
-}  // namespace
-
-const Engine::Language* Engine::Find(std::string_view code) const {
-  for (const Language& language : languages) {
-    if (language.code == code) return &language;
-  }
-  return nullptr;
-}
-
-StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
+StatusOr<EngineSources> ReadEngineSources(const Options& options) {
   if (!options.lang.empty() &&
       std::find(std::begin(kLanguages), std::end(kLanguages), options.lang) ==
           std::end(kLanguages)) {
@@ -78,38 +108,43 @@ StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
   if (options.threads < 0) {
     return Status::InvalidArgument("threads must be 0 (one per core) or more");
   }
-
-  std::vector<std::string> errors;
-  std::vector<RuleFile> files;
-  std::vector<OrganizationRecognizer::Source> entity_sources;
+  EngineSources sources;
+  sources.types = options.types;
   for (const EmbeddedFile& file : EmbeddedFiles()) {
     const std::string path = absl::StrCat("lib/", ToAbsl(file.path));
     if (absl::EndsWith(ToAbsl(file.path), ".rules")) {
-      files.push_back(ParseRuleFile(path, file.contents, &errors));
+      sources.rule_files.push_back({path, std::string(file.contents)});
     } else if (file.path == "data/organizations.tsv") {
-      entity_sources.push_back({path, file.contents});
+      sources.entity_lists.push_back({path, std::string(file.contents)});
     }
   }
   for (const std::string& directory : options.rules) {
-    Status status = ReadRuleDirectory(directory, &files, &errors);
+    Status status = ReadRuleDirectory(directory, &sources.rule_files);
     if (!status.ok()) return status;
   }
-
-  std::vector<std::string> entity_texts;  // owns what entity_sources views
-  entity_texts.reserve(options.entities.size());
   for (const std::string& path : options.entities) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::NotFound(absl::StrCat("entity list ", path, " cannot be read"));
-    std::stringstream contents;
-    contents << in.rdbuf();
-    entity_texts.push_back(contents.str());
-    entity_sources.push_back({path, entity_texts.back()});
+    std::optional<std::string> contents = ReadWholeFile(path);
+    if (!contents) return Status::NotFound(absl::StrCat("entity list ", path, " cannot be read"));
+    sources.entity_lists.push_back({path, std::move(*contents)});
+  }
+  return sources;
+}
+
+StatusOr<std::unique_ptr<Engine>> CompileEngine(const EngineSources& sources) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files;
+  files.reserve(sources.rule_files.size());
+  for (const SourceFile& file : sources.rule_files) {
+    files.push_back(ParseRuleFile(file.path, file.contents, &errors));
+  }
+  std::vector<OrganizationRecognizer::Source> entity_sources;
+  for (const SourceFile& file : sources.entity_lists) {
+    entity_sources.push_back({file.path, file.contents});
   }
   auto organizations = OrganizationRecognizer::Create(entity_sources);
   if (!organizations.ok()) return organizations.status();
   std::shared_ptr<const OrganizationRecognizer> shared_organizations =
       std::move(organizations).value();
-
   // Compiling a language's rules is most of the creation time, and the
   // languages are independent: one thread each.
   auto engine = std::make_unique<Engine>();
@@ -124,7 +159,7 @@ StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
       return;
     }
     language.mentions = std::move(mentions).value();
-    auto rules = RuleSet::Compile(language.code, files, options.types);
+    auto rules = RuleSet::Compile(language.code, files, sources.types);
     if (!rules.ok()) {
       statuses[i] = rules.status();
       return;
@@ -145,6 +180,78 @@ StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
     return Status::InvalidArgument(absl::StrCat("malformed rules:\n", absl::StrJoin(errors, "\n")));
   }
   return engine;
+}
+
+// The engines SharedEngine has built, by their sources' key.
+class EngineCache {
+ public:
+  static EngineCache& Get() {
+    static EngineCache* cache = new EngineCache();  // never destroyed: used until exit
+    return *cache;
+  }
+
+  std::shared_ptr<const Engine> Find(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = engines_.find(key);
+    if (found == engines_.end()) return nullptr;
+    std::shared_ptr<const Engine> engine = found->second.lock();
+    if (engine == nullptr) engines_.erase(found);
+    return engine;
+  }
+
+  // Keeps `engine` for `key`, or returns the one another thread built first.
+  std::shared_ptr<const Engine> Add(const std::string& key, std::shared_ptr<const Engine> engine) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = engines_.begin(); it != engines_.end();) {
+      if (it->second.expired()) {
+        engines_.erase(it++);  // erasing leaves the other iterators valid
+      } else {
+        ++it;
+      }
+    }
+    auto [found, inserted] = engines_.try_emplace(key, engine);
+    if (!inserted) {
+      if (std::shared_ptr<const Engine> other = found->second.lock()) {
+        engine = std::move(other);
+      } else {
+        found->second = engine;
+      }
+    }
+    latest_ = engine;
+    return engine;
+  }
+
+ private:
+  std::mutex mutex_;
+  absl::flat_hash_map<std::string, std::weak_ptr<const Engine>> engines_;
+  std::shared_ptr<const Engine> latest_;
+};
+
+}  // namespace
+
+const Engine::Language* Engine::Find(std::string_view code) const {
+  for (const Language& language : languages) {
+    if (language.code == code) return &language;
+  }
+  return nullptr;
+}
+
+StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
+  auto sources = ReadEngineSources(options);
+  if (!sources.ok()) return sources.status();
+  return CompileEngine(sources.value());
+}
+
+StatusOr<std::shared_ptr<const Engine>> SharedEngine(const Options& options) {
+  auto sources = ReadEngineSources(options);
+  if (!sources.ok()) return sources.status();
+  const std::string key = sources.value().Key();
+  EngineCache& cache = EngineCache::Get();
+  if (std::shared_ptr<const Engine> engine = cache.Find(key)) return engine;
+  // Compiled outside the lock: other creations need not wait for this one.
+  auto compiled = CompileEngine(sources.value());
+  if (!compiled.ok()) return compiled.status();
+  return cache.Add(key, std::shared_ptr<const Engine>(std::move(compiled).value()));
 }
 
 }  // namespace newsevents::internal

@@ -39,6 +39,15 @@ struct Engine {
 // its own thread. Every malformed rule is reported at once.
 StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options);
 
+// BuildEngine behind a process-wide cache: an engine built from the same
+// types and the same bytes of every rules file and entity list is shared
+// (engines are immutable). The files are read again on every call, so an
+// edited rules file is compiled anew. The engine of the latest build is kept
+// even when no Extractor holds it any more, so creating the same Extractor
+// over and over (a Dask worker unpickling one per task) compiles once; older
+// ones live as long as their Extractors.
+StatusOr<std::shared_ptr<const Engine>> SharedEngine(const Options& options);
+
 }  // namespace newsevents::internal
 
 #endif  // NEWSEVENTS_LIB_EXTRACT_ENGINE_H_

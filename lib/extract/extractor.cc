@@ -74,7 +74,7 @@ struct Extractor::Impl {
   using Language = internal::Engine::Language;
 
   Options options;
-  std::unique_ptr<internal::Engine> engine;
+  std::shared_ptr<const internal::Engine> engine;  // shared by Extractors of equal options
 
   const Language* Find(std::string_view code) const { return engine->Find(code); }
 
@@ -115,7 +115,7 @@ Extractor::~Extractor() = default;
 const Options& Extractor::options() const { return impl_->options; }
 
 StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
-  auto engine = internal::BuildEngine(options);
+  auto engine = internal::SharedEngine(options);
   if (!engine.ok()) return engine.status();
   auto impl = std::make_unique<Impl>();
   impl->options = options;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "gtest/gtest.h"
 
@@ -181,6 +182,44 @@ TEST_F(RuleDirectoryTest, RulesFileThatCannotBeStatedIsAnIoErrorNotAnException) 
   ASSERT_EQ(status.code(), Status::Code::kIoError) << status.ToString();
   EXPECT_NE(status.message().find("cannot read rules file "), std::string::npos);
   EXPECT_NE(status.message().find("en/loop.rules: "), std::string::npos) << status.message();
+}
+
+// Extractors of equal options share one compiled engine; one whose rules
+// files changed since must not get the stale one.
+TEST_F(RuleDirectoryTest, AnEditedRulesFileIsCompiledAgain) {
+  const Document document = Doc("Dell teamed up with Tesla Inc. last week.");
+  Options options;
+  options.rules = {directory_.string()};
+  Write("partnership.rules", "rule teamed = {ORG:company} teamed up with {ORG:partner}\n");
+  auto before = Make(options);
+  ASSERT_EQ(before->Extract(document).size(), 1u);
+
+  Write("partnership.rules", "rule teamed = {ORG:company} merged with {ORG:partner}\n");
+  auto after = Make(options);
+  EXPECT_TRUE(after->Extract(document).empty());
+  EXPECT_EQ(before->Extract(document).size(), 1u);  // the first keeps its own rules
+
+  Write("partnership.rules", "rule teamed = {ORG:company} teamed up with {ORG:partner}\n");
+  EXPECT_EQ(Make(options)->Extract(document).size(), 1u);
+  options.types = {"deal"};
+  EXPECT_TRUE(Make(options)->Extract(document).empty());
+}
+
+TEST(Extractor, CreatedOnManyThreadsAtOnce) {
+  const Document document = Doc("Dell shares slipped 2.9% to $118.25.");
+  const std::string expected = ToJson(Make()->Extract(document).at(0));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      Options options;
+      if (i % 2) options.types = {"share_move"};
+      auto made = Extractor::Create(options);
+      if (made.ok()) results[i] = ToJson(made.value()->Extract(document).at(0));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& result : results) EXPECT_EQ(result, expected);
 }
 
 TEST(Extractor, BatchEqualsOneByOne) {

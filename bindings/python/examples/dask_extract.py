@@ -9,8 +9,9 @@ the events as JSON Lines, one file per partition, in input order:
     python3 dask_extract.py corpus/ out/                      # local cluster
     python3 dask_extract.py 'shards/*.jsonl' out/ --scheduler tcp://host:8786
 
-Each worker receives the Extractor pickled as its options and rebuilds it
-once per partition's process (newsevents.Extractor.__reduce__). Output lines
+Each task receives the Extractor pickled as its options and rebuilds it
+(newsevents.Extractor.__reduce__); the rules compile once per worker process,
+and later tasks share them. Output lines
 are exactly those of `newsevents FILE` (doc = the file's path or the record's
 id).
 """

@@ -508,8 +508,9 @@ class Extractor:
 
     def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
         """Pickles as its options: unpickling (on a Dask worker, say) builds
-        the extractor again there, compiling its rules once. Rule
-        directories must exist at the same paths where it is unpickled."""
+        the extractor again there. The rules are compiled once per process:
+        later extractors of equal options share them. Rule directories must
+        exist at the same paths where it is unpickled."""
         options = dict(self._options)
         options["lang"] = options["lang"] or None
         return (_rebuild_extractor, (options,))
