@@ -22,6 +22,8 @@ NormalizedText Normalize(const Document& document) {
   return normalized;
 }
 
+bool ReadsAsHtml(const Document& document) { return internal::IsHtml(document); }
+
 std::vector<Sentence> SplitSentences(const NormalizedText& text, std::string_view lang) {
   std::vector<Sentence> sentences;
   for (const Span& span : internal::SplitSentences(text.text, lang)) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "newsevents/text.h"
 #include "nlohmann/json.hpp"
 
 namespace newsevents_cli {
@@ -94,8 +95,47 @@ Listing ListSources(const std::vector<std::string>& arguments,
   return listing;
 }
 
-DocumentReader::DocumentReader(const Source& source, InputFormat format, std::string lang)
-    : source_(source), format_(format), lang_(std::move(lang)) {
+std::size_t PieceEnd(std::string_view bytes) {
+  const std::size_t half = bytes.size() / 2;
+  auto line_start = [&](std::size_t newline) {  // the line that ends at `newline`
+    const std::size_t previous = bytes.rfind('\n', newline == 0 ? 0 : newline - 1);
+    return previous == std::string_view::npos || newline == 0 ? 0 : previous + 1;
+  };
+  // After a blank line (only white space on it).
+  for (std::size_t at = bytes.rfind('\n'); at != std::string_view::npos && at >= half;
+       at = at == 0 ? std::string_view::npos : bytes.rfind('\n', at - 1)) {
+    const std::size_t start = line_start(at);
+    if (start > 0 && bytes.substr(start, at - start).find_first_not_of(" \t\r") ==
+                         std::string_view::npos) {
+      return at + 1;
+    }
+  }
+  // After a line that ends a sentence.
+  for (std::size_t at = bytes.rfind('\n'); at != std::string_view::npos && at >= half;
+       at = at == 0 ? std::string_view::npos : bytes.rfind('\n', at - 1)) {
+    std::size_t last = at;
+    while (last > 0 && (bytes[last - 1] == '\r' || bytes[last - 1] == ' ')) --last;
+    if (last > 0 && std::string_view(".!?\"").find(bytes[last - 1]) != std::string_view::npos) {
+      return at + 1;
+    }
+  }
+  for (char separator : {'\n', ' '}) {
+    const std::size_t at = bytes.rfind(separator);
+    if (at != std::string_view::npos && at > 0) return at + 1;
+  }
+  // No break at all: at a character boundary (never inside a UTF-8 sequence).
+  std::size_t end = bytes.size();
+  while (end > 1 && (static_cast<unsigned char>(bytes[end - 1]) & 0xC0) == 0x80 &&
+         bytes.size() - end < 3) {
+    --end;
+  }
+  if ((static_cast<unsigned char>(bytes[end - 1]) & 0xC0) == 0xC0) --end;  // a lead byte
+  return end > 0 ? end : bytes.size();
+}
+
+DocumentReader::DocumentReader(const Source& source, InputFormat format, std::string lang,
+                               std::size_t window_bytes)
+    : source_(source), format_(format), lang_(std::move(lang)), window_bytes_(window_bytes) {
   jsonl_ = format == InputFormat::kJsonl ||
            (format == InputFormat::kAuto && fs::path(source.name).extension() == ".jsonl");
 }
@@ -121,18 +161,7 @@ bool DocumentReader::Next(newsevents::Document* document, std::string* error) {
   if (format_ == InputFormat::kHtml) document->content_type = newsevents::ContentType::kHtml;
   if (format_ == InputFormat::kText) document->content_type = newsevents::ContentType::kText;
 
-  if (!jsonl_) {
-    done_ = true;
-    std::ostringstream bytes;
-    bytes << in_->rdbuf();
-    if (in_->bad()) {
-      *error = source_.name + ": read error";
-      return true;
-    }
-    document->bytes = bytes.str();
-    document->id = source_.name;
-    return true;
-  }
+  if (!jsonl_) return NextText(document, error);
 
   std::string line;
   while (std::getline(*in_, line)) {
@@ -169,6 +198,67 @@ bool DocumentReader::Next(newsevents::Document* document, std::string* error) {
     return true;
   }
   return false;
+}
+
+void DocumentReader::ReadUpTo(std::string* bytes, std::size_t size) {
+  const std::size_t had = bytes->size();
+  if (had >= size) return;
+  bytes->resize(size);
+  in_->read(bytes->data() + had, static_cast<std::streamsize>(size - had));
+  bytes->resize(had + static_cast<std::size_t>(in_->gcount()));
+}
+
+bool DocumentReader::Windowable(const newsevents::Document& first) const {
+  if (newsevents::ReadsAsHtml(first)) return false;
+  // UTF-16 and UTF-32 (with a byte-order mark, or Latin text with a zero
+  // byte in every other one) cannot be cut at a newline byte.
+  const std::string_view head = std::string_view(first.bytes).substr(0, 4096);
+  return head.substr(0, 2) != "\xFF\xFE" && head.substr(0, 2) != "\xFE\xFF" &&
+         head.find('\0') == std::string_view::npos;
+}
+
+bool DocumentReader::NextText(newsevents::Document* document, std::string* error) {
+  document->id = source_.name;
+  std::string bytes = std::move(carried_);
+  carried_.clear();
+  if (window_bytes_ == 0) {
+    std::ostringstream whole;
+    whole << in_->rdbuf();
+    bytes += whole.str();
+  } else {
+    ReadUpTo(&bytes, window_bytes_);
+  }
+  if (in_->bad()) {
+    done_ = true;
+    *error = source_.name + ": read error";
+    return true;
+  }
+  const bool at_end = window_bytes_ == 0 || in_->peek() == std::char_traits<char>::eof();
+  offset_ = next_offset_;
+  if (!windowed_ && !at_end) {
+    document->bytes = std::move(bytes);
+    windowed_ = Windowable(*document);
+    bytes = std::move(document->bytes);
+    if (!windowed_) {  // read whole
+      std::ostringstream rest;
+      rest << in_->rdbuf();
+      bytes += rest.str();
+    }
+  }
+  if (windowed_ && !at_end) {
+    const std::size_t end = PieceEnd(bytes);
+    carried_ = bytes.substr(end);
+    bytes.resize(end);
+  } else {
+    done_ = true;
+  }
+  if (in_->bad()) {
+    *error = source_.name + ": read error";
+    return true;
+  }
+  next_offset_ += bytes.size();
+  document->bytes = std::move(bytes);
+  return true;
 }
 
 }  // namespace newsevents_cli

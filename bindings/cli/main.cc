@@ -34,7 +34,9 @@ constexpr int kExitUsage = 2;
 // Documents are extracted in batches, on all threads, then printed in input
 // order; a batch is bounded so memory stays bounded on any input.
 constexpr std::size_t kBatchDocuments = 256;
-constexpr std::size_t kBatchBytes = 32 << 20;
+constexpr std::size_t kBatchBytes = 4 << 20;
+// A plain-text file longer than this is read in pieces (DocumentReader).
+constexpr std::size_t kWindowBytes = 1 << 20;
 
 struct Settings {
   std::vector<std::string> paths;
@@ -45,6 +47,19 @@ struct Settings {
   bool explain = false;
   bool quiet = false;
 };
+
+// Spans of an event found in a piece of a file that starts at `offset`.
+void ShiftSpans(newsevents::Event* event, std::uintmax_t offset) {
+  if (offset == 0) return;
+  for (newsevents::Span* span : {&event->span, &event->sentence}) {
+    span->begin += offset;
+    span->end += offset;
+  }
+  for (newsevents::Argument& argument : event->args) {
+    argument.span.begin += offset;
+    argument.span.end += offset;
+  }
+}
 
 // The --explain report of one document, for people.
 std::string ExplainDocument(const newsevents::Extractor& extractor,
@@ -141,6 +156,7 @@ int Run(const Settings& settings) {
   std::uintmax_t bytes_read = 0;
   std::map<std::string, std::size_t> events_by_type;
   std::vector<newsevents::Document> batch;
+  std::vector<std::uintmax_t> batch_offsets;  // of each document in its file
   std::size_t batch_bytes = 0;
 
   // Extracts and prints the batch; false when the output has gone.
@@ -152,14 +168,17 @@ int Run(const Settings& settings) {
         if (std::fwrite(report.data(), 1, report.size(), stdout) != report.size()) return false;
       }
     } else {
-      for (const std::vector<newsevents::Event>& events : extractor->ExtractBatch(batch)) {
-        for (const newsevents::Event& event : events) {
+      std::vector<std::vector<newsevents::Event>> results = extractor->ExtractBatch(batch);
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        for (newsevents::Event& event : results[i]) {
+          ShiftSpans(&event, batch_offsets[i]);
           ++events_by_type[event.type];
           if (!writer->Write(event)) return false;
         }
       }
     }
     batch.clear();
+    batch_offsets.clear();
     batch_bytes = 0;
     progress.Update(documents_read, bytes_read);
     return true;
@@ -167,7 +186,9 @@ int Run(const Settings& settings) {
 
   bool output_gone = false;
   for (const newsevents_cli::Source& source : listing.sources) {
-    newsevents_cli::DocumentReader reader(source, settings.input_format, settings.options.lang);
+    // --explain reads a file whole: its report has spans everywhere.
+    newsevents_cli::DocumentReader reader(source, settings.input_format, settings.options.lang,
+                                          settings.explain ? 0 : kWindowBytes);
     newsevents::Document document;
     std::string error;
     while (!output_gone && reader.Next(&document, &error)) {
@@ -177,10 +198,11 @@ int Run(const Settings& settings) {
         ++failures;
         continue;
       }
-      ++documents_read;
+      if (reader.offset() == 0) ++documents_read;  // a later piece is the same document
       bytes_read += document.bytes.size();
       batch_bytes += document.bytes.size();
       batch.push_back(std::move(document));
+      batch_offsets.push_back(reader.offset());
       if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) output_gone = !flush();
     }
     if (output_gone) break;

@@ -51,6 +51,11 @@ struct NormalizedText {
 // HTML, and normalizes. Never fails: what cannot be read becomes U+FFFD.
 NEWSEVENTS_EXPORT NormalizedText Normalize(const Document& document);
 
+// True when Normalize reads `document` as HTML: its content type says so,
+// or (kAuto) its id ends in .html, .htm or .xhtml, or its first kilobyte
+// holds an HTML tag (<html, <body, <p>, <div...).
+NEWSEVENTS_EXPORT bool ReadsAsHtml(const Document& document);
+
 // One sentence, in the input's bytes and in the normalized text.
 struct Sentence {
   Span span;        // in the Document's bytes

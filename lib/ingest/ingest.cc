@@ -10,6 +10,8 @@
 namespace newsevents::internal {
 namespace {
 
+}  // namespace
+
 bool IsHtml(const Document& document) {
   switch (document.content_type) {
     case ContentType::kHtml: return true;
@@ -25,6 +27,8 @@ bool IsHtml(const Document& document) {
   }
   return LooksLikeHtml(document.bytes);
 }
+
+namespace {
 
 // "UTF-16LE" or "UTF-16BE" for text written in UTF-16 without a byte-order
 // mark, told by its zero bytes: Latin text in UTF-16 has one in every other

@@ -27,6 +27,9 @@ struct IngestedText {
 // text by a real parser (gumbo).
 IngestedText Ingest(const Document& document);
 
+// Whether Ingest reads `document` as HTML (newsevents::ReadsAsHtml).
+bool IsHtml(const Document& document);
+
 // The bytes of `span` as UTF-8 text: the bytes themselves when `encoding` is
 // UTF-8, else their conversion from `encoding` (so an event found in a
 // windows-1252 page reads "reculé", not an invalid byte).

@@ -248,3 +248,31 @@ def test_invalid_utf8_and_binary_input_never_crash(tmp_path):
     assert result.returncode == 0
     for event in events(result):
         assert event["text"]
+
+
+@pytest.mark.parametrize("separator", [b"\n\n", b"\n"])
+def test_a_long_text_file_is_read_in_pieces_with_the_events_of_one_document(
+        tmp_path, separator):
+    """A text file over the CLI's 1 MiB window is read piece by piece (in
+    bounded memory): the events and their offsets are those of the same
+    text read whole (as one JSON Lines record, which is never cut)."""
+    corpus = os.path.join(os.path.dirname(__file__), "..", "..", "corpus", "en")
+    articles = [open(os.path.join(corpus, name), "rb").read().strip()
+                for name in sorted(os.listdir(corpus)) if name.endswith(".txt")]
+    text = b""
+    while len(text) < 2_500_000:
+        text += separator.join(articles) + separator
+    path = tmp_path / "long.txt"
+    path.write_bytes(text)
+    record = tmp_path / "long.jsonl"
+    record.write_text(json.dumps({"id": str(path), "text": text.decode()}) + "\n")
+
+    pieces = run(str(path))
+    whole = run(str(record))
+    assert pieces.returncode == 0 and whole.returncode == 0, pieces.stderr
+    assert b"newsevents: 1 documents," in pieces.stderr
+    found = events(pieces)
+    assert len(found) > 1000
+    assert found == events(whole)
+    last = found[-1]
+    assert text[last["span"][0]:last["span"][1]].decode() == last["text"]
