@@ -95,6 +95,10 @@ Listing ListSources(const std::vector<std::string>& arguments,
   return listing;
 }
 
+namespace {
+
+// Where a piece of at most `bytes.size()` bytes of plain text ends (see
+// DocumentReader): > 0, and never inside a UTF-8 sequence.
 std::size_t PieceEnd(std::string_view bytes) {
   const std::size_t half = bytes.size() / 2;
   auto line_start = [&](std::size_t newline) {  // the line that ends at `newline`
@@ -132,6 +136,8 @@ std::size_t PieceEnd(std::string_view bytes) {
   if ((static_cast<unsigned char>(bytes[end - 1]) & 0xC0) == 0xC0) --end;  // a lead byte
   return end > 0 ? end : bytes.size();
 }
+
+}  // namespace
 
 DocumentReader::DocumentReader(const Source& source, InputFormat format, std::string lang,
                                std::size_t window_bytes)

@@ -84,9 +84,6 @@ class DocumentReader {
   std::uintmax_t next_offset_ = 0;
 };
 
-// Where a piece of at most `bytes.size()` bytes of plain text ends, as
-// DocumentReader reads it: > 0 and at a UTF-8 character boundary.
-std::size_t PieceEnd(std::string_view bytes);
 
 // True when `name` matches the shell pattern `glob` (*, ?).
 bool GlobMatch(std::string_view glob, std::string_view name);
