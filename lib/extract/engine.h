@@ -22,10 +22,9 @@ struct Engine {
     std::unique_ptr<RuleSet> rules;
 
     // False when no rule can match `sentence`: it needs neither mentions
-    // nor rules. The words come first, then (dearer) the kinds of mention
-    // the sentence may hold.
+    // nor rules.
     bool MayHoldEvents(std::string_view sentence) const {
-      return rules->MayMatch(sentence, [&] { return mentions->PossibleKinds(sentence); });
+      return rules->MayMatch(sentence, mentions->PossibleKinds(sentence));
     }
   };
   std::vector<Language> languages;

@@ -9,7 +9,9 @@
 #include "absl/strings/strip.h"
 #include "data_file.h"
 #include "mentions/scan.h"
+#include "normalize/normalizer.h"
 #include "string_views.h"
+#include "utf8proc.h"
 
 namespace newsevents::internal {
 namespace {
@@ -39,20 +41,22 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
   std::unique_ptr<CurrencyTable> table(new CurrencyTable());
   std::vector<std::string> errors;
   std::vector<std::string> patterns;
+  auto add_pattern = [&](std::string_view form, bool caseless) {
+    const std::string quoted = RE2::QuoteMeta(re2::StringPiece(form.data(), form.size()));
+    patterns.push_back(caseless ? absl::StrCat("(?i:", quoted, ")") : quoted);
+    table->forms_.emplace_back(form);
+  };
   auto add_caseless = [&](std::string_view form, const Form& info) {
     // A symbol keeps its place before the amount when a name spells the same.
     auto existing = table->caseless_.find(FoldWord(form));
     if (existing != table->caseless_.end() && info.name && !existing->second.name) return;
     table->caseless_[FoldWord(form)] = info;
-    patterns.push_back(
-        absl::StrCat("(?i:", RE2::QuoteMeta(re2::StringPiece(form.data(), form.size())), ")"));
+    add_pattern(form, true);
     const std::string folded = FoldWord(form);
-    if (folded != AsciiLower(form)) {
-      patterns.push_back(absl::StrCat("(?i:", RE2::QuoteMeta(folded), ")"));
-    }
+    if (folded != AsciiLower(form)) add_pattern(folded, true);
   };
   auto add_exact = [&](std::string form, const Form& info) {
-    patterns.push_back(RE2::QuoteMeta(form));
+    add_pattern(form, false);
     table->exact_[std::move(form)] = info;
   };
   for (const Source& source : sources) {
@@ -166,8 +170,39 @@ std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
   return found;
 }
 
-bool CurrencyTable::MayHold(std::string_view text) const {
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *pattern_);
+std::vector<std::string> CurrencyTable::Cues() const {
+  std::vector<std::string> cues;
+  for (const std::string& form : forms_) {
+    std::vector<std::string> variants = {""};
+    const std::string lower = LowerCase(form);
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
+    for (std::size_t at = 0; at < lower.size();) {
+      utf8proc_int32_t code_point = 0;
+      const utf8proc_ssize_t length = utf8proc_iterate(
+          bytes + at, static_cast<utf8proc_ssize_t>(lower.size() - at), &code_point);
+      const std::size_t size = length > 0 ? static_cast<std::size_t>(length) : 1;
+      const std::string_view character = std::string_view(lower).substr(at, size);
+      at += size;
+      // LiteralMatcher folds ASCII and Latin-1 capitals, and Œ.
+      const utf8proc_int32_t capital = utf8proc_toupper(code_point);
+      const bool folded = code_point < 0x100 || code_point == 0x153;
+      std::string capital_bytes;
+      if (length > 0 && !folded && capital != code_point) {
+        utf8proc_uint8_t buffer[4];
+        capital_bytes.assign(reinterpret_cast<const char*>(buffer),
+                             static_cast<std::size_t>(utf8proc_encode_char(capital, buffer)));
+      }
+      const std::size_t count = variants.size();
+      for (std::size_t i = 0; i < count; ++i) {
+        if (!capital_bytes.empty()) variants.push_back(variants[i] + capital_bytes);
+        variants[i].append(character);
+      }
+    }
+    cues.insert(cues.end(), variants.begin(), variants.end());
+  }
+  std::sort(cues.begin(), cues.end());
+  cues.erase(std::unique(cues.begin(), cues.end()), cues.end());
+  return cues;
 }
 
 std::optional<CurrencyMatch> CurrencyTable::MatchAt(std::string_view text, std::size_t at) const {

@@ -47,8 +47,11 @@ class CurrencyTable {
   // Every currency form of `text`, left to right, not overlapping (the
   // longest form wins at a place).
   std::vector<CurrencyMatch> Find(std::string_view text) const;
-  // False when Find surely finds nothing in `text` (one scan, no captures).
-  bool MayHold(std::string_view text) const;
+  // Literals for LiteralMatcher's kFolded mode, one of which is in any text
+  // Find finds a currency in: every form in lower case, and again with the
+  // capital of each letter that matcher does not fold ("kč" and "kČ").
+  // RE2's rarer case pairs (the Kelvin sign for k) are not covered.
+  std::vector<std::string> Cues() const;
 
   // The longest currency form starting exactly at `at`, if any.
   std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;
@@ -64,6 +67,7 @@ class CurrencyTable {
   };
 
   CurrencyTable() = default;
+  std::vector<std::string> forms_;  // as written, every symbol, code and name
   std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
                                        std::size_t end) const;
 

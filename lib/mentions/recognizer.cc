@@ -157,6 +157,14 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
       fr ? R"(%|pour[ -]?cents?\b|pourcents?\b|pourcentages?\b|points? de pourcentage\b)"
          : R"(%|percentage points?\b|pct points?\b|per ?cents?\b|percentages?\b|pct\b|pp\b)",
       CaselessOptions());
+  // For PossibleKinds: one of these is in every text percent_unit_ matches.
+  const std::vector<std::string> percent_cues =
+      fr ? std::vector<std::string>{"%", "pour cent", "pour-cent", "pourcent"}
+         : std::vector<std::string>{"%", "percent", "per cent", "pct", "pp"};
+  std::vector<std::string> kind_cues = recognizer->currencies_->Cues();
+  recognizer->money_cue_count_ = kind_cues.size();
+  kind_cues.insert(kind_cues.end(), percent_cues.begin(), percent_cues.end());
+  recognizer->kind_cues_ = std::make_unique<LiteralMatcher>(kind_cues, LiteralMatcher::Case::kFolded);
   recognizer->percent_before_ = std::make_unique<RE2>(
       fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
          : R"((?:percents?|per cent|percentages?) of )",
@@ -679,10 +687,11 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
 
 KindSet MentionRecognizer::PossibleKinds(std::string_view text) const {
   KindSet kinds = kEveryKind;
-  const re2::StringPiece input(text.data(), text.size());
-  if (!currencies_->MayHold(text)) kinds &= ~KindBit(MentionKind::kMoney);
+  const std::vector<int> cues = kind_cues_->FindDistinct(text);  // ascending
+  const int money_cues = static_cast<int>(money_cue_count_);
+  if (cues.empty() || cues.front() >= money_cues) kinds &= ~KindBit(MentionKind::kMoney);
   // "percent of" holds a percent word too; only proportions need no unit.
-  if (!proportions_ && !RE2::PartialMatch(input, *percent_unit_)) {
+  if (!proportions_ && (cues.empty() || cues.back() < money_cues)) {
     kinds &= ~KindBit(MentionKind::kPercent);
   }
   return kinds;

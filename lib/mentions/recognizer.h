@@ -9,6 +9,7 @@
 
 #include "mentions/currencies.h"
 #include "mentions/dates.h"
+#include "literal_matcher.h"
 #include "mentions/mention.h"
 #include "mentions/numbers.h"
 #include "mentions/organizations.h"
@@ -82,6 +83,9 @@ class MentionRecognizer {
   std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
   std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
+  // Currency cues, then percent cues: what PossibleKinds looks for.
+  std::unique_ptr<LiteralMatcher> kind_cues_;
+  std::size_t money_cue_count_ = 0;
 };
 
 }  // namespace newsevents::internal

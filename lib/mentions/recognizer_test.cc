@@ -379,5 +379,31 @@ TEST_F(RecognizerTest, PossibleKindsHoldEveryKindFindFindsInTheCorpus) {
   EXPECT_GT(money_and_percent, 100);
 }
 
+// PossibleKinds reads literal cues, not the recognizers' patterns: each way
+// of writing a currency or a percentage those patterns read must leave its
+// kind possible, in any case.
+TEST_F(RecognizerTest, PossibleKindsKnowEveryUnitAndCurrencyFormInAnyCase) {
+  const KindSet money = KindBit(MentionKind::kMoney);
+  const KindSet percent = KindBit(MentionKind::kPercent);
+  auto en = MentionRecognizer::Create("en", Organizations());
+  auto fr = MentionRecognizer::Create("fr", Organizations());
+  ASSERT_TRUE(en.ok() && fr.ok());
+  for (const char* text : {"rose 55 pct", "3 PERCENTAGE POINTS", "up 2 per cent",
+                           "by 4 Percent", "a 5 pp gain", "7%"}) {
+    EXPECT_NE(en.value()->PossibleKinds(text) & percent, 0u) << text;
+  }
+  for (const char* text : {"55 dlrs", "1,880 DLRS", "US$ 4", "Kč 500", "KČ 500", "ZŁ 40",
+                           "EUR 3", "30 stg", "Rs. 50", "a 2 mln yen loss", "\xE2\x82\xAC" "4"}) {
+    EXPECT_NE(en.value()->PossibleKinds(text) & money, 0u) << text;
+  }
+  for (const char* text : {"5 POUR CENT", "5 pour-cent", "10 pourcents", "3 points de pourcentage"}) {
+    EXPECT_NE(fr.value()->PossibleKinds(text) & percent, 0u) << text;
+  }
+  for (const char* text : {"12 DOLLARS AM\xC3\x89RICAINS", "4 millions d'euros", "3 livres"}) {
+    EXPECT_NE(fr.value()->PossibleKinds(text) & money, 0u) << text;
+  }
+  EXPECT_EQ(en.value()->PossibleKinds("Shares rose after the merger") & (money | percent), 0u);
+}
+
 }  // namespace
 }  // namespace newsevents::internal

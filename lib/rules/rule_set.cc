@@ -456,18 +456,13 @@ std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentio
   return picked;
 }
 
-bool RuleSet::MayMatch(std::string_view sentence,
-                       const std::function<KindSet()>& possible_kinds) const {
+bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
+  const std::vector<int> picked =
+      Pick(atom_matcher_->FindDistinct(sentence), true, possible_kinds);
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
-  auto any_rule = [this](const std::vector<int>& picked) {
-    return std::any_of(picked.begin(), picked.end(),
-                       [this](int rule) { return !rules_[rule]->guard; });
-  };
-  const std::vector<int> found = atom_matcher_->FindDistinct(sentence);
-  if (!any_rule(Pick(found, true, kEveryKind))) return false;
-  const KindSet kinds = possible_kinds();
-  return kinds == kEveryKind || any_rule(Pick(found, true, kinds));
+  return std::any_of(picked.begin(), picked.end(),
+                     [this](int rule) { return !rules_[rule]->guard; });
 }
 
 std::size_t RuleSet::Scan(std::string_view text) const {

@@ -23,7 +23,6 @@
 #ifndef NEWSEVENTS_LIB_RULES_RULE_SET_H_
 #define NEWSEVENTS_LIB_RULES_RULE_SET_H_
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -99,11 +98,9 @@ class RuleSet {
 
   // False when no rule can match `sentence` once its mentions are
   // placeholders: such a sentence needs neither mentions nor rules. Most
-  // sentences of the news are such.
-  // `possible_kinds` gives the kinds of mention the sentence may hold; it is
-  // asked only when the sentence's words leave some rule possible.
-  bool MayMatch(std::string_view sentence,
-                const std::function<KindSet()>& possible_kinds) const;
+  // sentences of the news are such. `possible_kinds`: the kinds of mention
+  // the sentence may hold (MentionRecognizer::PossibleKinds).
+  bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
 
   // How many of the rules' atoms their RE2::Set finds in `text`, and
   // nothing more: the floor beneath Match (benchmarks measure against it).
