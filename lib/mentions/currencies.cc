@@ -44,7 +44,7 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
   auto add_pattern = [&](std::string_view form, bool caseless) {
     const std::string quoted = RE2::QuoteMeta(re2::StringPiece(form.data(), form.size()));
     patterns.push_back(caseless ? absl::StrCat("(?i:", quoted, ")") : quoted);
-    table->forms_.emplace_back(form);
+    (caseless ? table->forms_.caseless : table->forms_.exact).emplace_back(form);
   };
   auto add_caseless = [&](std::string_view form, const Form& info) {
     // A symbol keeps its place before the amount when a name spells the same.
@@ -170,9 +170,10 @@ std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
   return found;
 }
 
-std::vector<std::string> CurrencyTable::Cues() const {
-  std::vector<std::string> cues;
-  for (const std::string& form : forms_) {
+CurrencyTable::CueLiterals CurrencyTable::Cues() const {
+  CueLiterals cues;
+  cues.exact = forms_.exact;
+  for (const std::string& form : forms_.caseless) {
     std::vector<std::string> variants = {""};
     const std::string lower = LowerCase(form);
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
@@ -198,10 +199,12 @@ std::vector<std::string> CurrencyTable::Cues() const {
         variants[i].append(character);
       }
     }
-    cues.insert(cues.end(), variants.begin(), variants.end());
+    cues.caseless.insert(cues.caseless.end(), variants.begin(), variants.end());
   }
-  std::sort(cues.begin(), cues.end());
-  cues.erase(std::unique(cues.begin(), cues.end()), cues.end());
+  for (std::vector<std::string>* list : {&cues.caseless, &cues.exact}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
   return cues;
 }
 

@@ -47,11 +47,16 @@ class CurrencyTable {
   // Every currency form of `text`, left to right, not overlapping (the
   // longest form wins at a place).
   std::vector<CurrencyMatch> Find(std::string_view text) const;
-  // Literals for LiteralMatcher's kFolded mode, one of which is in any text
-  // Find finds a currency in: every form in lower case, and again with the
-  // capital of each letter that matcher does not fold ("kč" and "kČ").
-  // RE2's rarer case pairs (the Kelvin sign for k) are not covered.
-  std::vector<std::string> Cues() const;
+  // Literals one of which is in any text Find finds a currency in: the
+  // forms read in any case ("dollars"), for LiteralMatcher's kFolded mode
+  // (lower case, and again with the capital of each letter that matcher does
+  // not fold: "kč" and "kČ"; RE2's rarer case pairs, such as the Kelvin sign
+  // for k, are not covered), and those read as written ("USD", "TRY").
+  struct CueLiterals {
+    std::vector<std::string> caseless;
+    std::vector<std::string> exact;
+  };
+  CueLiterals Cues() const;
 
   // The longest currency form starting exactly at `at`, if any.
   std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;
@@ -67,7 +72,7 @@ class CurrencyTable {
   };
 
   CurrencyTable() = default;
-  std::vector<std::string> forms_;  // as written, every symbol, code and name
+  CueLiterals forms_;  // every symbol, code and name, as written
   std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
                                        std::size_t end) const;
 

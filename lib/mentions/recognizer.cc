@@ -157,14 +157,22 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
       fr ? R"(%|pour[ -]?cents?\b|pourcents?\b|pourcentages?\b|points? de pourcentage\b)"
          : R"(%|percentage points?\b|pct points?\b|per ?cents?\b|percentages?\b|pct\b|pp\b)",
       CaselessOptions());
-  // For PossibleKinds: one of these is in every text percent_unit_ matches.
+  // For PossibleKinds: every text percent_unit_ matches holds one of these,
+  // followed by a character that is not a letter, digit or _ (its \b) when
+  // it ends in one.
   const std::vector<std::string> percent_cues =
-      fr ? std::vector<std::string>{"%", "pour cent", "pour-cent", "pourcent"}
-         : std::vector<std::string>{"%", "percent", "per cent", "pct", "pp"};
-  std::vector<std::string> kind_cues = recognizer->currencies_->Cues();
-  recognizer->money_cue_count_ = kind_cues.size();
-  kind_cues.insert(kind_cues.end(), percent_cues.begin(), percent_cues.end());
-  recognizer->kind_cues_ = std::make_unique<LiteralMatcher>(kind_cues, LiteralMatcher::Case::kFolded);
+      fr ? std::vector<std::string>{"%", "pour cent", "pour cents", "pour-cent", "pour-cents",
+                                    "pourcent", "pourcents", "pourcentage", "pourcentages"}
+         : std::vector<std::string>{"%", "percent", "percents", "per cent", "per cents",
+                                    "percentage", "percentages", "pct", "pp"};
+  const CurrencyTable::CueLiterals currency_cues = recognizer->currencies_->Cues();
+  std::vector<std::string> caseless_cues = currency_cues.caseless;
+  recognizer->caseless_money_cues_ = caseless_cues.size();
+  caseless_cues.insert(caseless_cues.end(), percent_cues.begin(), percent_cues.end());
+  recognizer->caseless_cues_ =
+      std::make_unique<LiteralMatcher>(caseless_cues, LiteralMatcher::Case::kFolded);
+  recognizer->exact_money_cues_ =
+      std::make_unique<LiteralMatcher>(currency_cues.exact, LiteralMatcher::Case::kSensitive);
   recognizer->percent_before_ = std::make_unique<RE2>(
       fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
          : R"((?:percents?|per cent|percentages?) of )",
@@ -686,14 +694,23 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
 }
 
 KindSet MentionRecognizer::PossibleKinds(std::string_view text) const {
-  KindSet kinds = kEveryKind;
-  const std::vector<int> cues = kind_cues_->FindDistinct(text);  // ascending
-  const int money_cues = static_cast<int>(money_cue_count_);
-  if (cues.empty() || cues.front() >= money_cues) kinds &= ~KindBit(MentionKind::kMoney);
-  // "percent of" holds a percent word too; only proportions need no unit.
-  if (!proportions_ && (cues.empty() || cues.back() < money_cues)) {
-    kinds &= ~KindBit(MentionKind::kPercent);
+  bool money = false;
+  bool percent = proportions_ != nullptr;  // only proportions need no unit
+  for (const LiteralMatcher::Hit& hit : caseless_cues_->FindAll(text)) {
+    if (static_cast<std::size_t>(hit.literal) < caseless_money_cues_) {
+      money = true;
+    } else {
+      // percent_unit_'s \b (ASCII): "pct" then a space, not "pp" in "support".
+      auto word_byte = [&](std::size_t at) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_';
+      };
+      percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
+    }
   }
+  if (!money) money = !exact_money_cues_->FindDistinct(text).empty();
+  KindSet kinds = kEveryKind;
+  if (!money) kinds &= ~KindBit(MentionKind::kMoney);
+  if (!percent) kinds &= ~KindBit(MentionKind::kPercent);
   return kinds;
 }
 

@@ -83,9 +83,11 @@ class MentionRecognizer {
   std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
   std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
-  // Currency cues, then percent cues: what PossibleKinds looks for.
-  std::unique_ptr<LiteralMatcher> kind_cues_;
-  std::size_t money_cue_count_ = 0;
+  // What PossibleKinds looks for: currency forms read in any case, then
+  // percent units; and currency forms read as written ("USD", not "usd").
+  std::unique_ptr<LiteralMatcher> caseless_cues_;
+  std::size_t caseless_money_cues_ = 0;
+  std::unique_ptr<LiteralMatcher> exact_money_cues_;
 };
 
 }  // namespace newsevents::internal
