@@ -298,6 +298,8 @@ constexpr Vulgar kVulgarFractions[] = {
 };
 
 const Vulgar* VulgarAt(std::string_view text, std::size_t at) {
+  // Every form is a non-ASCII character: most calls end here, at a letter.
+  if (at >= text.size() || static_cast<unsigned char>(text[at]) < 0x80) return nullptr;
   for (const Vulgar& vulgar : kVulgarFractions) {
     if (text.substr(at, vulgar.form.size()) == vulgar.form) return &vulgar;
   }

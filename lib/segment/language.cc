@@ -83,7 +83,7 @@ const absl::flat_hash_set<std::string_view>& OtherWords() {
 }
 
 bool IsWordByte(unsigned char c) {
-  return std::isalpha(c) || c >= 0x80 || c == '\'';
+  return absl::ascii_isalpha(c) || c >= 0x80 || c == '\'';  // no locale call
 }
 
 // Which lists hold a word, from one lookup.
@@ -108,6 +108,7 @@ std::string_view DetectLanguage(std::string_view text) {
   double french = 0;
   double other = 0;
   int common_words = 0;  // words not capitalized: names do not count
+  const auto& lists = ListsOfWords();
   std::size_t at = 0;
   while (at < text.size()) {
     while (at < text.size() && !IsWordByte(static_cast<unsigned char>(text[at]))) ++at;
@@ -129,7 +130,7 @@ std::string_view DetectLanguage(std::string_view text) {
     }
     const std::string_view word(lowered, end - at);
     at = end;
-    if (auto found = ListsOfWords().find(word); found != ListsOfWords().end()) {
+    if (auto found = lists.find(word); found != lists.end()) {
       if (found->second & kEnglish) english += 1;
       if (found->second & kFrench) french += 1;
       if (found->second & kOther) other += 1;
@@ -145,27 +146,26 @@ std::string_view DetectLanguage(std::string_view text) {
       return word.size() > suffix.size() + 2 && word.substr(word.size() - suffix.size()) == suffix;
     };
     if (ends_with("ed") || ends_with("ing") || ends_with("ly")) english += 0.5;
-    // Letter pairs French spells only in borrowed words.
-    if (word.find("th") != std::string_view::npos || word.find("wh") != std::string_view::npos ||
-        word.find('w') != std::string_view::npos || word.find('k') != std::string_view::npos) {
-      english += 0.25;
+    // One pass over the letters: those French spells only in borrowed
+    // words (th, wh, w, k), and those French uses and English does not
+    // (é è ê à ç ù û î ô).
+    bool borrowed = false;
+    bool accented = false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(word[i]);
+      borrowed = borrowed || c == 'w' || c == 'k' || (c == 'h' && i > 0 && word[i - 1] == 't');
+      if (c == 0xC3 && i + 1 < word.size()) {
+        const unsigned char next = static_cast<unsigned char>(word[i + 1]);
+        accented = accented || next == 0xA9 || next == 0xA8 || next == 0xAA || next == 0xA0 ||
+                   next == 0xA7 || next == 0xB9 || next == 0xBB || next == 0xAE || next == 0xB4;
+      }
     }
+    if (borrowed) english += 0.25;
     if (ends_with("\xC3\xA9") || ends_with("\xC3\xA9" "e") || ends_with("\xC3\xA9" "s") ||
         ends_with("ment") || ends_with("eux") || ends_with("aient")) {
       french += 0.5;
     }
-    // Letters French uses and English does not: é è ê à ç ù û î ô.
-    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-      if (static_cast<unsigned char>(word[i]) == 0xC3) {
-        const unsigned char next = static_cast<unsigned char>(word[i + 1]);
-        if (next == 0xA9 || next == 0xA8 || next == 0xAA || next == 0xA0 ||
-            next == 0xA7 || next == 0xB9 || next == 0xBB || next == 0xAE ||
-            next == 0xB4) {
-          french += 0.5;
-          break;
-        }
-      }
-    }
+    if (accented) french += 0.5;
   }
   const double best = std::max(english, french);
   // At least one clear cue, and cues for a fair share of the words that are
