@@ -34,6 +34,41 @@ bool EndsWithWordChar(std::string_view form) {
   return !form.empty() && WordCharBefore(form, form.size());
 }
 
+// `forms` as literals for LiteralMatcher's kFolded mode, which folds ASCII
+// and Latin-1 capitals and Œ: each in lower case, and again with the capital
+// of every other letter that has one.
+std::vector<std::string> CaselessLiterals(const std::vector<std::string>& forms) {
+  std::vector<std::string> literals;
+  for (const std::string& form : forms) {
+    std::vector<std::string> variants = {""};
+    const std::string lower = LowerCase(form);
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
+    for (std::size_t at = 0; at < lower.size();) {
+      utf8proc_int32_t code_point = 0;
+      const utf8proc_ssize_t length = utf8proc_iterate(
+          bytes + at, static_cast<utf8proc_ssize_t>(lower.size() - at), &code_point);
+      const std::size_t size = length > 0 ? static_cast<std::size_t>(length) : 1;
+      const std::string_view character = std::string_view(lower).substr(at, size);
+      at += size;
+      const utf8proc_int32_t capital = utf8proc_toupper(code_point);
+      const bool folded = code_point < 0x100 || code_point == 0x153;
+      std::string capital_bytes;
+      if (length > 0 && !folded && capital != code_point) {
+        utf8proc_uint8_t buffer[4];
+        capital_bytes.assign(reinterpret_cast<const char*>(buffer),
+                             static_cast<std::size_t>(utf8proc_encode_char(capital, buffer)));
+      }
+      const std::size_t count = variants.size();
+      for (std::size_t i = 0; i < count; ++i) {
+        if (!capital_bytes.empty()) variants.push_back(variants[i] + capital_bytes);
+        variants[i].append(character);
+      }
+    }
+    literals.insert(literals.end(), variants.begin(), variants.end());
+  }
+  return literals;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
@@ -41,10 +76,11 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
   std::unique_ptr<CurrencyTable> table(new CurrencyTable());
   std::vector<std::string> errors;
   std::vector<std::string> patterns;
+  std::vector<std::string> caseless_forms, exact_forms;
   auto add_pattern = [&](std::string_view form, bool caseless) {
     const std::string quoted = RE2::QuoteMeta(re2::StringPiece(form.data(), form.size()));
     patterns.push_back(caseless ? absl::StrCat("(?i:", quoted, ")") : quoted);
-    (caseless ? table->forms_.caseless : table->forms_.exact).emplace_back(form);
+    (caseless ? caseless_forms : exact_forms).emplace_back(form);
   };
   auto add_caseless = [&](std::string_view form, const Form& info) {
     // A symbol keeps its place before the amount when a name spells the same.
@@ -123,6 +159,11 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
   if (!table->pattern_->ok()) {
     return Status::Internal(absl::StrCat("currency pattern: ", table->pattern_->error()));
   }
+  std::vector<std::string> literals = CaselessLiterals(caseless_forms);
+  table->first_exact_ = literals.size();
+  for (const std::string& form : exact_forms) literals.push_back(LowerCase(form));
+  table->exact_forms_ = std::move(exact_forms);
+  table->forms_ = std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   return table;
 }
 
@@ -151,15 +192,47 @@ std::optional<CurrencyMatch> CurrencyTable::Resolve(std::string_view text, std::
   return match;
 }
 
+std::vector<LiteralMatcher::Hit> CurrencyTable::Candidates(std::string_view text) const {
+  std::vector<LiteralMatcher::Hit> hits = forms_->FindAll(text);
+  hits.erase(std::remove_if(hits.begin(), hits.end(),
+                            [&](const LiteralMatcher::Hit& hit) {
+                              const std::size_t literal = static_cast<std::size_t>(hit.literal);
+                              return literal >= first_exact_ &&
+                                     text.substr(hit.begin, hit.end - hit.begin) !=
+                                         exact_forms_[literal - first_exact_];
+                            }),
+             hits.end());
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return hits;
+}
+
+bool CurrencyTable::MayHold(std::string_view text) const { return !Candidates(text).empty(); }
+
 std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
+  // As a loop of unanchored leftmost-longest matches of the pattern would,
+  // but RE2 runs only where a form stands: it checks each candidate
+  // (LiteralMatcher reads a line break as a space, the pattern does not).
   std::vector<CurrencyMatch> found;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
+  const re2::StringPiece input(text.data(), text.size());
   std::size_t at = 0;
-  while (at < text.size() &&
-         pattern_->Match(input, at, text.size(), RE2::UNANCHORED, &match, 1)) {
-    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
-    const std::size_t end = begin + match.size();
+  const std::vector<LiteralMatcher::Hit> candidates = Candidates(text);
+  for (std::size_t i = 0; i < candidates.size();) {
+    const std::size_t begin = candidates[i].begin;
+    if (begin < at) {
+      ++i;
+      continue;
+    }
+    // The longest form the pattern matches at `begin`.
+    std::size_t end = 0;
+    for (; i < candidates.size() && candidates[i].begin == begin; ++i) {
+      if (end == 0 && pattern_->Match(input, begin, candidates[i].end, RE2::ANCHOR_BOTH,
+                                      nullptr, 0)) {
+        end = candidates[i].end;
+      }
+    }
+    if (end == 0) continue;
     if (std::optional<CurrencyMatch> resolved = Resolve(text, begin, end)) {
       found.push_back(std::move(*resolved));
       at = end;
@@ -168,44 +241,6 @@ std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
     }
   }
   return found;
-}
-
-CurrencyTable::CueLiterals CurrencyTable::Cues() const {
-  CueLiterals cues;
-  cues.exact = forms_.exact;
-  for (const std::string& form : forms_.caseless) {
-    std::vector<std::string> variants = {""};
-    const std::string lower = LowerCase(form);
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(lower.data());
-    for (std::size_t at = 0; at < lower.size();) {
-      utf8proc_int32_t code_point = 0;
-      const utf8proc_ssize_t length = utf8proc_iterate(
-          bytes + at, static_cast<utf8proc_ssize_t>(lower.size() - at), &code_point);
-      const std::size_t size = length > 0 ? static_cast<std::size_t>(length) : 1;
-      const std::string_view character = std::string_view(lower).substr(at, size);
-      at += size;
-      // LiteralMatcher folds ASCII and Latin-1 capitals, and Œ.
-      const utf8proc_int32_t capital = utf8proc_toupper(code_point);
-      const bool folded = code_point < 0x100 || code_point == 0x153;
-      std::string capital_bytes;
-      if (length > 0 && !folded && capital != code_point) {
-        utf8proc_uint8_t buffer[4];
-        capital_bytes.assign(reinterpret_cast<const char*>(buffer),
-                             static_cast<std::size_t>(utf8proc_encode_char(capital, buffer)));
-      }
-      const std::size_t count = variants.size();
-      for (std::size_t i = 0; i < count; ++i) {
-        if (!capital_bytes.empty()) variants.push_back(variants[i] + capital_bytes);
-        variants[i].append(character);
-      }
-    }
-    cues.caseless.insert(cues.caseless.end(), variants.begin(), variants.end());
-  }
-  for (std::vector<std::string>* list : {&cues.caseless, &cues.exact}) {
-    std::sort(list->begin(), list->end());
-    list->erase(std::unique(list->begin(), list->end()), list->end());
-  }
-  return cues;
 }
 
 std::optional<CurrencyMatch> CurrencyTable::MatchAt(std::string_view text, std::size_t at) const {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "data_file.h"
+#include "literal_matcher.h"
 #include "absl/container/flat_hash_map.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
@@ -47,16 +48,9 @@ class CurrencyTable {
   // Every currency form of `text`, left to right, not overlapping (the
   // longest form wins at a place).
   std::vector<CurrencyMatch> Find(std::string_view text) const;
-  // Literals one of which is in any text Find finds a currency in: the
-  // forms read in any case ("dollars"), for LiteralMatcher's kFolded mode
-  // (lower case, and again with the capital of each letter that matcher does
-  // not fold: "kč" and "kČ"; RE2's rarer case pairs, such as the Kelvin sign
-  // for k, are not covered), and those read as written ("USD", "TRY").
-  struct CueLiterals {
-    std::vector<std::string> caseless;
-    std::vector<std::string> exact;
-  };
-  CueLiterals Cues() const;
+  // False when Find surely finds nothing in `text`: no form is in it, read
+  // as for Find's first pass (below). Cheaper than Find.
+  bool MayHold(std::string_view text) const;
 
   // The longest currency form starting exactly at `at`, if any.
   std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;
@@ -72,12 +66,22 @@ class CurrencyTable {
   };
 
   CurrencyTable() = default;
-  CueLiterals forms_;  // every symbol, code and name, as written
+  // Every place a form may stand in `text`, leftmost first, longest first at
+  // a place, from one literal pass. The pattern has the last word on each.
+  std::vector<LiteralMatcher::Hit> Candidates(std::string_view text) const;
   std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
                                        std::size_t end) const;
 
   absl::flat_hash_map<std::string, Form> exact_;    // codes and scaled forms: case matters
   absl::flat_hash_map<std::string, Form> caseless_; // symbols and names, folded
+  // The forms as literals of one folded matcher: those read in any case in
+  // lower case, and again with the capital of each letter LiteralMatcher
+  // does not fold ("kč" and "kČ"; RE2's rarer case pairs, such as the Kelvin
+  // sign for k, are not covered); then those read as written ("USD",
+  // "TRY"), whose hits must show the very bytes of `exact_forms_`.
+  std::unique_ptr<LiteralMatcher> forms_;
+  std::vector<std::string> exact_forms_;  // by literal index - first_exact_
+  std::size_t first_exact_ = 0;
   std::unique_ptr<RE2> pattern_;  // every form, longest match
 };
 

@@ -165,14 +165,8 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
                                     "pourcent", "pourcents", "pourcentage", "pourcentages"}
          : std::vector<std::string>{"%", "percent", "percents", "per cent", "per cents",
                                     "percentage", "percentages", "pct", "pp"};
-  const CurrencyTable::CueLiterals currency_cues = recognizer->currencies_->Cues();
-  std::vector<std::string> caseless_cues = currency_cues.caseless;
-  recognizer->caseless_money_cues_ = caseless_cues.size();
-  caseless_cues.insert(caseless_cues.end(), percent_cues.begin(), percent_cues.end());
-  recognizer->caseless_cues_ =
-      std::make_unique<LiteralMatcher>(caseless_cues, LiteralMatcher::Case::kFolded);
-  recognizer->exact_money_cues_ =
-      std::make_unique<LiteralMatcher>(currency_cues.exact, LiteralMatcher::Case::kSensitive);
+  recognizer->percent_cues_ =
+      std::make_unique<LiteralMatcher>(percent_cues, LiteralMatcher::Case::kFolded);
   recognizer->percent_before_ = std::make_unique<RE2>(
       fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
          : R"((?:percents?|per cent|percentages?) of )",
@@ -694,22 +688,16 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
 }
 
 KindSet MentionRecognizer::PossibleKinds(std::string_view text) const {
-  bool money = false;
+  // percent_unit_'s \b (ASCII): "pct" then a space, not "pp" in "support".
+  auto word_byte = [&](std::size_t at) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_';
+  };
   bool percent = proportions_ != nullptr;  // only proportions need no unit
-  for (const LiteralMatcher::Hit& hit : caseless_cues_->FindAll(text)) {
-    if (static_cast<std::size_t>(hit.literal) < caseless_money_cues_) {
-      money = true;
-    } else {
-      // percent_unit_'s \b (ASCII): "pct" then a space, not "pp" in "support".
-      auto word_byte = [&](std::size_t at) {
-        return absl::ascii_isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_';
-      };
-      percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
-    }
+  for (const LiteralMatcher::Hit& hit : percent_cues_->FindAll(text)) {
+    percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
   }
-  if (!money) money = !exact_money_cues_->FindDistinct(text).empty();
   KindSet kinds = kEveryKind;
-  if (!money) kinds &= ~KindBit(MentionKind::kMoney);
+  if (!currencies_->MayHold(text)) kinds &= ~KindBit(MentionKind::kMoney);
   if (!percent) kinds &= ~KindBit(MentionKind::kPercent);
   return kinds;
 }

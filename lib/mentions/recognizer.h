@@ -83,11 +83,8 @@ class MentionRecognizer {
   std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
   std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
-  // What PossibleKinds looks for: currency forms read in any case, then
-  // percent units; and currency forms read as written ("USD", not "usd").
-  std::unique_ptr<LiteralMatcher> caseless_cues_;
-  std::size_t caseless_money_cues_ = 0;
-  std::unique_ptr<LiteralMatcher> exact_money_cues_;
+  // Literals one of which is in every text percent_unit_ matches.
+  std::unique_ptr<LiteralMatcher> percent_cues_;
 };
 
 }  // namespace newsevents::internal
