@@ -22,6 +22,8 @@
 #   empty.jsonl  no record: the extractor alone (its compiled rules)
 #   tiny.jsonl   one record
 #   big.jsonl    the articles repeated to SIZE_MB MB, ids "r<pass>-<NEWID>"
+#   one.txt      one plain-text file of SIZE_MB MB: the articles, each after
+#                a blank line (the CLI reads it in ~1 MiB pieces)
 #   dir/         DIR_FILES articles as .txt files, 1,000 per subdirectory
 # Each run: /usr/bin/time -v nice -n 10 newsevents --threads N --quiet INPUT,
 # with the resident size sampled every 2 s; prints max RSS, wall and CPU time,
@@ -80,6 +82,15 @@ with open(os.path.join(out, "big.jsonl"), "wb") as f:
             if written >= size_mb * 1e6:
                 break
         r += 1
+one = 0
+with open(os.path.join(out, "one.txt"), "wb") as f:
+    while one < size_mb * 1e6:
+        for newid, text in articles:
+            data = text.encode() + b"\n\n"
+            f.write(data)
+            one += len(data)
+            if one >= size_mb * 1e6:
+                break
 text_bytes = 0
 for i in range(dir_files):
     newid, text = articles[i % len(articles)]
@@ -92,7 +103,8 @@ for i in range(dir_files):
         f.write(data)
 with open(os.path.join(out, "docs.tsv"), "w") as f:
     f.write(f"empty.jsonl\t0\t0\ntiny.jsonl\t1\t{len(articles[0][1].encode())}\n"
-            f"big.jsonl\t{docs}\t{written}\ndir\t{dir_files}\t{text_bytes}\n")
+            f"big.jsonl\t{docs}\t{written}\none.txt\t1\t{one}\n"
+            f"dir\t{dir_files}\t{text_bytes}\n")
 print(f"{len(articles)} articles ({mix}); big.jsonl {written / 1e6:.0f} MB, {docs} records "
       f"({r} passes); dir {dir_files} files, {text_bytes / 1e6:.0f} MB", file=sys.stderr)
 PY
@@ -134,9 +146,9 @@ if label != "empty":
     h0, m0, s0 = re.search(r"wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", e).groups()
     start = int(h0 or 0) * 3600 + int(m0) * 60 + float(s0)
 net = wall - start
-rate = lambda x: f"{x / net:,.1f}" if docs > 1 and net > 0.5 else "-"
+rate = lambda x: f"{x / net:,.1f}" if (docs > 1 or size > 1e7) and net > 0.5 else "-"
 print(f"| {label} | {size / 1e6:,.1f} | {docs:,} | {wall:.1f} | {cpu:.1f} | {rss:.1f} | "
-      f"{rate(size / 1e6)} | {rate(docs)} | {events:,} | {load} | {trace} |")
+      f"{rate(size / 1e6)} | {rate(docs) if docs > 1 else '-'} | {events:,} | {load} | {trace} |")
 PY
 }
 
@@ -148,4 +160,6 @@ run empty empty.jsonl
 run tiny tiny.jsonl
 run big big.jsonl
 rm -f "$TMP/big.jsonl"
+run one one.txt
+rm -f "$TMP/one.txt"
 if [[ $DIR_FILES -gt 0 ]]; then run dir dir; fi
