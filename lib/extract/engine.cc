@@ -41,7 +41,8 @@ struct EngineSources {
     auto add = [&key](std::string_view field) {
       absl::StrAppend(&key, field.size(), ":", ToAbsl(field));
     };
-    add(absl::StrJoin(types, ","));
+    add(std::to_string(types.size()));
+    for (const std::string& type : types) add(type);
     for (const auto* files : {&rule_files, &entity_lists}) {
       add(std::to_string(files->size()));
       for (const SourceFile& file : *files) {
