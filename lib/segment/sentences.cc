@@ -1,12 +1,16 @@
 #include "segment/sentences.h"
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "unicode/brkiter.h"
+#include "unicode/uchar.h"
 #include "unicode/locid.h"
 #include "unicode/utext.h"
 
@@ -85,43 +89,143 @@ void AddTrimmed(std::string_view text, std::size_t begin, std::size_t end,
   if (begin < end) out->push_back({begin, end});
 }
 
-// Splits one block that holds no hard line break with ICU.
-void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
-                std::string_view lang, std::vector<Span>* out) {
-  icu::BreakIterator* iterator = IteratorFor(lang);
-  if (iterator == nullptr) {
-    AddTrimmed(text, begin, end, out);
-    return;
+// The classes of UAX #29's sentence rules that printable ASCII holds, read
+// from ICU's own data.
+enum class SentenceClass : std::uint8_t {
+  kOther, kSp, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kUnsupported
+};
+
+struct AsciiClasses {
+  std::array<SentenceClass, 128> of{};
+  bool usable = true;  // false if ICU gives printable ASCII a class not above
+};
+
+const AsciiClasses& Classes() {
+  static const AsciiClasses* classes = [] {
+    auto* table = new AsciiClasses;
+    table->of.fill(SentenceClass::kUnsupported);
+    for (UChar32 c = 0x20; c < 0x7F; ++c) {
+      SentenceClass& of = table->of[c];
+      switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+        case U_SB_OTHER: of = SentenceClass::kOther; break;
+        case U_SB_SP: of = SentenceClass::kSp; break;
+        case U_SB_LOWER: of = SentenceClass::kLower; break;
+        case U_SB_UPPER: of = SentenceClass::kUpper; break;
+        case U_SB_NUMERIC: of = SentenceClass::kNumeric; break;
+        case U_SB_ATERM: of = SentenceClass::kATerm; break;
+        case U_SB_STERM: of = SentenceClass::kSTerm; break;
+        case U_SB_CLOSE: of = SentenceClass::kClose; break;
+        case U_SB_SCONTINUE: of = SentenceClass::kSContinue; break;
+        default: table->usable = false; break;
+      }
+    }
+    table->of['\n'] = SentenceClass::kSp;  // a wrapped line's break reads as a space
+    return table;
+  }();
+  return *classes;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::size_t>> AsciiSentenceBoundaries(std::string_view block) {
+  const AsciiClasses& classes = Classes();
+  if (!classes.usable) return std::nullopt;
+  std::vector<SentenceClass> of(block.size());
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(block[i]);
+    if (byte >= 0x80 || classes.of[byte] == SentenceClass::kUnsupported) return std::nullopt;
+    of[i] = classes.of[byte];
   }
+  auto is = [&](std::size_t at, SentenceClass c) { return at < of.size() && of[at] == c; };
+  auto is_term = [&](std::size_t at) {
+    return is(at, SentenceClass::kATerm) || is(at, SentenceClass::kSTerm);
+  };
+  std::vector<std::size_t> boundaries;
+  for (std::size_t at = 0; at < of.size(); ++at) {
+    if (!is_term(at)) continue;
+    const bool aterm = of[at] == SentenceClass::kATerm;
+    const std::size_t next = at + 1;
+    // SB6: "3.5"; SB7: "U.S".
+    if (aterm && is(next, SentenceClass::kNumeric)) continue;
+    if (aterm && at > 0 && (of[at - 1] == SentenceClass::kUpper ||
+                            of[at - 1] == SentenceClass::kLower) &&
+        is(next, SentenceClass::kUpper)) {
+      continue;
+    }
+    std::size_t after = next;  // SB9, SB10: closers, then spaces, stay
+    while (is(after, SentenceClass::kClose)) ++after;
+    while (is(after, SentenceClass::kSp)) ++after;
+    if (after == of.size()) break;  // the block's end is a boundary anyway
+    // SB8a: ", and", "?!", "...".
+    if (is(after, SentenceClass::kSContinue) || is_term(after)) {
+      at = after - 1;
+      continue;
+    }
+    if (aterm) {
+      // SB8: no break before a lower-case word, even past digits and
+      // punctuation ("e.g. 5 apples", "etc. (and").
+      std::size_t word = after;
+      while (word < of.size() && of[word] != SentenceClass::kUpper &&
+             of[word] != SentenceClass::kLower && !is_term(word)) {
+        ++word;
+      }
+      if (is(word, SentenceClass::kLower)) {
+        at = after - 1;
+        continue;
+      }
+    }
+    boundaries.push_back(after);  // SB11
+    at = after - 1;
+  }
+  boundaries.push_back(block.size());
+  return boundaries;
+}
+
+std::vector<std::size_t> IcuSentenceBoundaries(std::string_view block, std::string_view lang) {
+  std::vector<std::size_t> boundaries;
+  icu::BreakIterator* iterator = IteratorFor(lang);
+  UErrorCode status = U_ZERO_ERROR;
   // Wrapped lines are read as spaces, so ICU does not break at them.
-  std::string block(text.substr(begin, end - begin));
-  for (char& c : block) {
+  std::string copy(block);
+  for (char& c : copy) {
     if (c == '\n') c = ' ';
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, block.data(),
-                                static_cast<int64_t>(block.size()), &status);
-  if (U_FAILURE(status)) {
-    AddTrimmed(text, begin, end, out);
-    return;
+  UText* utext =
+      utext_openUTF8(nullptr, copy.data(), static_cast<int64_t>(copy.size()), &status);
+  if (iterator == nullptr || U_FAILURE(status)) {
+    utext_close(utext);
+    return {block.size()};
   }
   iterator->setText(utext, status);
-  std::size_t sentence_begin = 0;
   for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE;
        boundary = iterator->next()) {
-    const std::size_t at = static_cast<std::size_t>(boundary);
-    if (at < block.size() && FollowsAbbreviation(block, at)) continue;
-    AddTrimmed(text, begin + sentence_begin, begin + at, out);
-    sentence_begin = at;
-  }
-  if (sentence_begin < block.size()) {
-    AddTrimmed(text, begin + sentence_begin, end, out);
+    boundaries.push_back(static_cast<std::size_t>(boundary));
   }
   // The iterator keeps a pointer to the UText: detach before closing it.
   UText* empty = utext_openUTF8(nullptr, "", 0, &status);
   iterator->setText(empty, status);
   utext_close(utext);
   utext_close(empty);
+  if (boundaries.empty() || boundaries.back() != block.size()) boundaries.push_back(block.size());
+  return boundaries;
+}
+
+namespace {
+
+// Splits one block that holds no hard line break. ASCII text (most English
+// news) is split by the same rules without ICU, several times faster.
+void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
+                std::string_view lang, std::vector<Span>* out) {
+  const std::string_view block = text.substr(begin, end - begin);
+  std::optional<std::vector<std::size_t>> boundaries = AsciiSentenceBoundaries(block);
+  if (!boundaries) boundaries = IcuSentenceBoundaries(block, lang);
+  std::size_t sentence_begin = 0;
+  for (const std::size_t at : *boundaries) {
+    if (at < block.size() && FollowsAbbreviation(block, at)) continue;
+    AddTrimmed(text, begin + sentence_begin, begin + at, out);
+    sentence_begin = at;
+  }
+  if (sentence_begin < block.size()) AddTrimmed(text, begin + sentence_begin, end, out);
 }
 
 bool EndsWithPunctuation(std::string_view line) {

@@ -2,6 +2,8 @@
 #ifndef NEWSEVENTS_LIB_SEGMENT_SENTENCES_H_
 #define NEWSEVENTS_LIB_SEGMENT_SENTENCES_H_
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +15,8 @@ namespace newsevents::internal {
 // white space, in order. `lang` picks ICU's rules ("en", "fr"; others use the
 // root rules).
 //
-// Breaks: ICU's sentence BreakIterator, except after the abbreviations news
+// Breaks: ICU's sentence rules (UAX #29; a block of plain ASCII is split by
+// the same rules without ICU, which is faster), except after the abbreviations news
 // writes before a name or number (Inc., Corp., Co., U.S., Jan., janv., M.,
 // Mme, initials). A blank line always ends a sentence, and so does the end of
 // a list item. In hard-wrapped text (most lines end mid-sentence, as in wire
@@ -30,6 +33,15 @@ namespace newsevents::internal {
 // Thread safety: safe to call from several threads at once (each thread
 // keeps its own ICU iterators).
 std::vector<Span> SplitSentences(std::string_view text, std::string_view lang);
+
+// Where ICU's sentence rules (UAX #29) break `block`, a line break read as a
+// space: the offset where each sentence ends, the last one block.size().
+std::vector<std::size_t> IcuSentenceBoundaries(std::string_view block, std::string_view lang);
+
+// The same boundaries computed without ICU, for a block of printable ASCII
+// and line breaks (nullopt for any other byte): the rules reduced to the
+// classes ASCII holds, which ICU's own data gives.
+std::optional<std::vector<std::size_t>> AsciiSentenceBoundaries(std::string_view block);
 
 }  // namespace newsevents::internal
 

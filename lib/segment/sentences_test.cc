@@ -1,5 +1,6 @@
 #include "segment/sentences.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,39 @@ TEST(SplitSentences, EndlessSentencesAreCutAtSpaces) {
     covered += span.size();
   }
   EXPECT_GT(covered, 9000u);
+}
+
+TEST(AsciiSentenceBoundaries, EqualIcuOnEveryMixOfTheClassesAsciiHolds) {
+  // Sentence ends, closers, spaces, continuations, letters of both cases,
+  // digits, other symbols and wrapped lines, mixed at random: the ASCII
+  // path must break exactly where ICU does.
+  const std::string alphabet = ".!?\"')]} ,;:-aZ7%$\nU.S";
+  std::mt19937 random(29);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(0, 24);
+  for (int round = 0; round < 20000; ++round) {
+    std::string block;
+    for (std::size_t n = length(random); n > 0; --n) block.push_back(alphabet[pick(random)]);
+    const std::optional<std::vector<std::size_t>> ascii = AsciiSentenceBoundaries(block);
+    ASSERT_TRUE(ascii.has_value()) << block;
+    for (const char* lang : {"en", "fr"}) {
+      ASSERT_EQ(*ascii, IcuSentenceBoundaries(block, lang)) << lang << " [" << block << "]";
+    }
+  }
+}
+
+TEST(AsciiSentenceBoundaries, EqualIcuOnNewsProse) {
+  for (const std::string block :
+       {"Dell fell 3.5% on Monday. HPE rose! Why? \"Nobody knows.\" (Really.) e.g. 5 apples",
+        "The U.S. Treasury said on Dec. 5 that J. P. Morgan grew... and then? Yes!! No?!",
+        "Shares closed at $12.50, up 4 pct. Net was 1.2 mln dlrs vs 900,000 dlrs.\nIt said"}) {
+    EXPECT_EQ(AsciiSentenceBoundaries(block), IcuSentenceBoundaries(block, "en")) << block;
+  }
+}
+
+TEST(AsciiSentenceBoundaries, LeavesAnyOtherByteToIcu) {
+  EXPECT_FALSE(AsciiSentenceBoundaries("caf\xC3\xA9. Oui.").has_value());
+  EXPECT_FALSE(AsciiSentenceBoundaries(std::string("tab\there")).has_value());
 }
 
 }  // namespace
