@@ -33,6 +33,9 @@ Folded FoldCodePoint(utf8proc_int32_t c) {
     case 0xFB04: return {Fold::kReplace, "ffl"};
     case 0xFB05: case 0xFB06: return {Fold::kReplace, "st"};
     case 0x2026: return {Fold::kReplace, "..."};
+    // Long s: RE2's case-insensitive s matches it, the rules' atom matcher
+    // (literal_matcher.h) does not; as a plain s both read it.
+    case 0x017F: return {Fold::kReplace, "s"};
     case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
     case 0xFEFF: case 0x180E:
       return {Fold::kRemove, {}};

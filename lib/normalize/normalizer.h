@@ -1,7 +1,7 @@
 // The normalizer: decoded UTF-8 to the text the recognizers and rules match.
 //
 // NFC, then folds for matching: typographic apostrophes to ', quotes to ",
-// dashes to -, ligatures to letters, … to ..., soft hyphens and zero-width
+// dashes to -, ligatures to letters, the long s to s, … to ..., soft hyphens and zero-width
 // characters removed, and every run of white space to one space, or to one
 // newline if it holds a line break ("\n\n" if it holds a blank line, so
 // paragraphs stay visible to the sentence splitter). Case is kept.

@@ -38,6 +38,7 @@ INSTANTIATE_TEST_SUITE_P(
         FoldCase{"FigureSpace", "1\xE2\x80\x87" "000", "1 000"},
         FoldCase{"IdeographicSpace", "a\xE3\x80\x80" "b", "a b"},
         FoldCase{"Ligature", "pro\xEF\xAC\x81t", "profit"},
+        FoldCase{"LongS", "\xC5\xBFhares", "shares"},
         FoldCase{"Ellipsis", "wait\xE2\x80\xA6", "wait..."},
         FoldCase{"SoftHyphenRemoved", "data\xC2\xAD" "center", "datacenter"},
         FoldCase{"ZeroWidthRemoved", "x\xE2\x80\x8B" "AI", "xAI"},

@@ -10,8 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "mentions/mention.h"
-#include "normalize/normalizer.h"
-#include "string_views.h"
+#include "rules/prefilter.h"
 
 namespace newsevents::internal {
 namespace {
@@ -298,7 +297,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     }
   }
 
-  set->filter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  std::vector<Requirement> requirements;  // per rule kept
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const RuleSpec& spec = *specs[i];
     auto rule = std::make_unique<CompiledRule>();
@@ -320,16 +319,11 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
       continue;
     }
-    // The filter compiles and keeps the rule's RE2; the rule points at it.
-    int id = -1;
-    const RE2::ErrorCode add_status = set->filter_->Add(expanded, RuleOptions(), &id);
-    if (add_status != RE2::NoError) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ",
-                                    RE2(expanded, RuleOptions()).error()));
+    rule->regex = std::make_unique<RE2>(expanded, RuleOptions());
+    if (!rule->regex->ok()) {
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", rule->regex->error()));
       continue;
     }
-    rule->regex = &set->filter_->GetRE2(id);
-    rule->filter_id = id;
     // RE2 compiles the reverse program (which finds where a match starts)
     // on the first match; compiled here, nothing is compiled while reading.
     if (rule->regex->ReverseProgramSize() < 0) {
@@ -367,17 +361,17 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
               [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
                 return a.group < b.group;
               });
+    requirements.push_back(RequiredLiterals(expanded, kMinAtomLength));
     set->rules_.push_back(std::move(rule));
   }
   if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
-
-  set->rule_of_filter_id_.assign(set->filter_->NumRegexps(), -1);
-  for (std::size_t i = 0; i < set->rules_.size(); ++i) {
-    set->rule_of_filter_id_[set->rules_[i]->filter_id] = static_cast<int>(i);
-  }
   if (set->rules_.empty()) return set;
+
   std::vector<std::string> atoms;
-  set->filter_->Compile(&atoms);
+  absl::flat_hash_map<std::string, int> atom_id;
+  for (const Requirement& requirement : requirements) {
+    set->filters_.push_back(set->ToFilter(requirement, &atoms, &atom_id));
+  }
   // The atoms: literals every match must contain, lower case. An atom that
   // holds a placeholder's bytes ("\x02 shares") is read before the mentions
   // are found by its longest literal part (" shares"): the part of the rule
@@ -427,42 +421,224 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   }
   set->atom_matcher_ =
       std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
+  set->rules_keyed_by_atom_.resize(set->atom_count_);
+  for (std::size_t rule = 0; rule < set->filters_.size(); ++rule) {
+    set->Compact(&set->filters_[rule]);
+    const std::vector<int> key = set->KeyAtoms(set->filters_[rule]);
+    if (key.empty()) set->unfiltered_rules_.push_back(static_cast<int>(rule));
+    for (int atom : key) set->rules_keyed_by_atom_[atom].push_back(static_cast<int>(rule));
+  }
+  static_assert(KindBit(MentionKind::kDate) < kKindSets, "kKindSets: a bit per kind of mention");
+  Presence empty;
+  empty.atoms.assign((set->atom_count_ + 63) / 64, 0);
+  empty.rules.assign((set->rules_.size() + 63) / 64, 0);
+  for (int rule : set->unfiltered_rules_) empty.rules[rule / 64] |= std::uint64_t{1} << (rule % 64);
+  set->start_.assign(kKindSets + 1, empty);
+  for (std::size_t kinds = 0; kinds < kKindSets; ++kinds) {
+    for (const PlaceholderAtom& placeholder : set->placeholder_atoms_) {
+      if (placeholder.sentence_part < 0 && (placeholder.kinds & ~KindSet(kinds)) == 0) {
+        set->Mark(placeholder.atom, &set->start_[kinds]);
+      }
+    }
+  }
   return set;
 }
 
-std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentions,
-                               KindSet possible_kinds) const {
+RuleSet::Filter RuleSet::ToFilter(const Requirement& requirement, std::vector<std::string>* atoms,
+                                  absl::flat_hash_map<std::string, int>* atom_ids) {
+  Filter filter;
+  switch (requirement.kind) {
+    case Requirement::Kind::kNothing:
+      break;
+    case Requirement::Kind::kAtom: {
+      filter.kind = Filter::Kind::kAtom;
+      auto [found, inserted] = atom_ids->try_emplace(requirement.atom, atoms->size());
+      if (inserted) atoms->push_back(requirement.atom);
+      filter.atom = found->second;
+      break;
+    }
+    case Requirement::Kind::kAnd:
+    case Requirement::Kind::kOr:
+      filter.kind =
+          requirement.kind == Requirement::Kind::kAnd ? Filter::Kind::kAnd : Filter::Kind::kOr;
+      for (const Requirement& part : requirement.of) {
+        filter.of.push_back(ToFilter(part, atoms, atom_ids));
+      }
+      break;
+  }
+  return filter;
+}
+
+bool RuleSet::Filter::HeldBy(const std::uint64_t* present) const {
+  switch (kind) {
+    case Kind::kNothing:
+      return true;
+    case Kind::kAtom:
+      return (present[atom / 64] >> (atom % 64)) & 1;
+    case Kind::kAnyOf:
+      return std::any_of(any_of.begin(), any_of.end(),
+                         [&](const auto& word) { return (present[word.first] & word.second) != 0; });
+    case Kind::kAnd:
+      return std::all_of(of.begin(), of.end(),
+                         [&](const Filter& part) { return part.HeldBy(present); });
+    case Kind::kOr:
+      return std::any_of(of.begin(), of.end(),
+                         [&](const Filter& part) { return part.HeldBy(present); });
+  }
+  return true;
+}
+
+bool RuleSet::AlwaysThereBeforeMentions(int atom) const {
+  return std::any_of(placeholder_atoms_.begin(), placeholder_atoms_.end(),
+                     [atom](const PlaceholderAtom& p) { return p.atom == atom && p.sentence_part < 0; });
+}
+
+void RuleSet::Compact(Filter* filter) const {
+  for (Filter& part : filter->of) Compact(&part);
+  if (filter->kind == Filter::Kind::kOr) {
+    Filter any;
+    any.kind = Filter::Kind::kAnyOf;
+    std::vector<Filter> others;
+    for (Filter& part : filter->of) {
+      if (part.kind == Filter::Kind::kAtom) {
+        const auto word = static_cast<std::uint32_t>(part.atom / 64);
+        const std::uint64_t bit = std::uint64_t{1} << (part.atom % 64);
+        auto found = std::find_if(any.any_of.begin(), any.any_of.end(),
+                                  [word](const auto& entry) { return entry.first == word; });
+        if (found == any.any_of.end()) {
+          any.any_of.emplace_back(word, bit);
+        } else {
+          found->second |= bit;
+        }
+      } else {
+        others.push_back(std::move(part));
+      }
+    }
+    if (others.empty()) {
+      *filter = std::move(any);
+      return;
+    }
+    if (!any.any_of.empty()) others.insert(others.begin(), std::move(any));
+    filter->of = std::move(others);
+  }
+  if (filter->kind == Filter::Kind::kAnd) {
+    // A part with an atom that is all placeholder holds on most sentences
+    // before the mentions; one with many atoms holds more often than one
+    // with few; nested parts cost most to test.
+    auto cost = [this](const Filter& part) -> std::size_t {
+      switch (part.kind) {
+        case Filter::Kind::kAtom:
+          return AlwaysThereBeforeMentions(part.atom) ? 1000 : 1;
+        case Filter::Kind::kAnyOf:
+          return 10 + part.any_of.size();
+        default:
+          return 100;
+      }
+    };
+    std::stable_sort(filter->of.begin(), filter->of.end(),
+                     [&](const Filter& a, const Filter& b) { return cost(a) < cost(b); });
+  }
+}
+
+std::vector<int> RuleSet::KeyAtoms(const Filter& filter) const {
+  // Every atom under a part: if none is present, the part fails.
   std::vector<int> atoms;
-  atoms.reserve(found.size() + placeholder_atoms_.size());
+  auto collect = [&atoms](const Filter& part, auto& self) -> void {
+    if (part.kind == Filter::Kind::kAtom) atoms.push_back(part.atom);
+    for (const auto& [word, bits] : part.any_of) {
+      for (std::uint64_t rest = bits; rest != 0; rest &= rest - 1) {
+        atoms.push_back(static_cast<int>(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(rest))));
+      }
+    }
+    for (const Filter& inner : part.of) self(inner, self);
+  };
+  if (filter.kind != Filter::Kind::kAnd) {
+    if (filter.kind != Filter::Kind::kNothing) collect(filter, collect);
+    return atoms;
+  }
+  // Of an AND's parts, the one least often present before the mentions: an
+  // atom that is all placeholder ("\x01o") is there whenever its kind may
+  // be, so it counts most.
+  std::vector<int> best;
+  std::size_t best_cost = SIZE_MAX;
+  for (const Filter& part : filter.of) {
+    atoms.clear();
+    collect(part, collect);
+    std::size_t cost = atoms.size();
+    for (int atom : atoms) cost += AlwaysThereBeforeMentions(atom) ? 1000 : 0;
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = atoms;
+    }
+  }
+  std::sort(best.begin(), best.end());
+  best.erase(std::unique(best.begin(), best.end()), best.end());
+  return best;
+}
+
+void RuleSet::Mark(int atom, Presence* presence) const {
+  presence->atoms[atom / 64] |= std::uint64_t{1} << (atom % 64);
+  for (int rule : rules_keyed_by_atom_[atom]) {
+    presence->rules[rule / 64] |= std::uint64_t{1} << (rule % 64);
+  }
+}
+
+RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_mentions,
+                                   KindSet possible_kinds) const {
+  Presence presence = start_[before_mentions ? possible_kinds % kKindSets : kKindSets];
   for (int index : found) {
-    if (index < static_cast<int>(atom_count_)) atoms.push_back(index);
+    if (index < static_cast<int>(atom_count_)) Mark(index, &presence);
   }
   if (before_mentions) {
     for (const PlaceholderAtom& placeholder : placeholder_atoms_) {
-      if ((placeholder.kinds & ~possible_kinds) != 0) continue;
-      if (placeholder.sentence_part >= 0 &&
+      if (placeholder.sentence_part < 0 || (placeholder.kinds & ~possible_kinds) != 0 ||
           !std::binary_search(found.begin(), found.end(), placeholder.sentence_part)) {
         continue;
       }
-      atoms.push_back(placeholder.atom);
+      Mark(placeholder.atom, &presence);
     }
   }
-  std::vector<int> potential;
-  filter_->AllPotentials(atoms, &potential);
+  return presence;
+}
+
+namespace {
+
+// Calls `on_rule(index)` for each rule worth checking, in order, until it
+// returns false.
+template <typename OnRule>
+void ForEachRule(const absl::InlinedVector<std::uint64_t, 4>& rules, OnRule on_rule) {
+  for (std::size_t word = 0; word < rules.size(); ++word) {
+    for (std::uint64_t bits = rules[word]; bits != 0; bits &= bits - 1) {
+      if (!on_rule(static_cast<int>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))))) {
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentions,
+                               KindSet possible_kinds) const {
+  const Presence presence = Present(found, before_mentions, possible_kinds);
   std::vector<int> picked;
-  picked.reserve(potential.size());
-  for (int id : potential) picked.push_back(rule_of_filter_id_[id]);
-  std::sort(picked.begin(), picked.end());
+  ForEachRule(presence.rules, [&](int rule) {
+    if (filters_[rule].HeldBy(presence.atoms.data())) picked.push_back(rule);
+    return true;
+  });
   return picked;
 }
 
 bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
-  const std::vector<int> picked =
-      Pick(atom_matcher_->FindDistinct(sentence), true, possible_kinds);
+  const Presence presence = Present(atom_matcher_->FindDistinct(sentence), true, possible_kinds);
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
-  return std::any_of(picked.begin(), picked.end(),
-                     [this](int rule) { return !rules_[rule]->guard; });
+  bool any = false;
+  ForEachRule(presence.rules, [&](int rule) {
+    any = !rules_[rule]->guard && filters_[rule].HeldBy(presence.atoms.data());
+    return !any;
+  });
+  return any;
 }
 
 std::size_t RuleSet::Scan(std::string_view text) const {

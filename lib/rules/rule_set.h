@@ -4,10 +4,10 @@
 // every mention is replaced by a placeholder "\x01" letter index "\x02"
 // (mentions/mention.h), so {ORG} in a rule matches any organization.
 //
-// Matching: a first pass picks the rules that can match: RE2's FilteredRE2
-// gives, per rule, the literals ("atoms") any match must contain, and one
-// Aho-Corasick pass (literal_matcher.h) finds those present in the
-// sentence. Before the mentions are found, MayMatch tells whether any rule
+// Matching: a first pass picks the rules that can match: each rule's
+// pattern gives the literals ("atoms") any match must contain, joined by AND
+// and OR (prefilter.h), and one Aho-Corasick pass (literal_matcher.h) finds
+// those present in the sentence. Before the mentions are found, MayMatch tells whether any rule
 // can match at all, so most sentences are never read further. Only the
 // picked rules run their own RE2 to find captures. Each match is a candidate;
 // a guard match vetoes the candidates of its type it overlaps. Then the
@@ -23,21 +23,24 @@
 #ifndef NEWSEVENTS_LIB_RULES_RULE_SET_H_
 #define NEWSEVENTS_LIB_RULES_RULE_SET_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "mentions/mention.h"
 #include "literal_matcher.h"
 #include "newsevents/status.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 #include "rules/rule_file.h"
 
 namespace newsevents::internal {
+
+struct Requirement;
 
 struct CompiledLexicon {
   absl::flat_hash_map<std::string, std::string> canonical_of;  // CaseFold(form)
@@ -49,8 +52,7 @@ struct CompiledRule {
   std::string where; // "path:line" of its definition
   bool guard = false;
   double confidence = 0.9;
-  const RE2* regex = nullptr;  // owned by the RuleSet's filter
-  int filter_id = -1;
+  std::unique_ptr<RE2> regex;
   struct Role {
     int group;                         // capture group index
     std::string role;                  // argument name
@@ -119,22 +121,63 @@ class RuleSet {
   std::vector<int> Pick(const std::vector<int>& found, bool before_mentions,
                         KindSet possible_kinds) const;
 
+  // The atoms present (bits by atom id) and the rules worth checking (bits
+  // by rule index) for Pick's arguments.
+  struct Presence {
+    absl::InlinedVector<std::uint64_t, 64> atoms;
+    absl::InlinedVector<std::uint64_t, 4> rules;
+  };
+  Presence Present(const std::vector<int>& found, bool before_mentions,
+                   KindSet possible_kinds) const;
+  void Mark(int atom, Presence* presence) const;
+
+  // A rule's requirement (prefilter.h) over atom ids.
+  struct Filter {
+    enum class Kind : std::uint8_t { kNothing, kAtom, kAnyOf, kAnd, kOr };
+    Kind kind = Kind::kNothing;
+    int atom = -1;                      // kAtom
+    // kAnyOf: its atoms as bits, only the words that hold some: (word, bits).
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> any_of;
+    std::vector<Filter> of;             // kAnd, kOr
+    bool HeldBy(const std::uint64_t* present) const;
+  };
+  // Turns ORs of atoms into one bit test each and puts an AND's cheap,
+  // rarely held parts first.
+  void Compact(Filter* filter) const;
+  bool AlwaysThereBeforeMentions(int atom) const;
+  // `requirement` with its atoms numbered in `atoms` (new ones appended).
+  static Filter ToFilter(const Requirement& requirement, std::vector<std::string>* atoms,
+                         absl::flat_hash_map<std::string, int>* atom_ids);
+  // The atoms of the OR that `filter` needs and a text before its
+  // mentions holds least often: one of them is in every text it may match.
+  std::vector<int> KeyAtoms(const Filter& filter) const;
+
   std::vector<std::unique_ptr<CompiledRule>> rules_;  // in precedence order
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
-  std::unique_ptr<re2::FilteredRE2> filter_;  // owns every rule's RE2
-  std::vector<int> rule_of_filter_id_;
-  // The filter's atoms (indices below atom_count_), then the sentence parts
-  // of those that hold placeholders, matched in one pass.
+  std::vector<Filter> filters_;  // per rule
+  // Per atom, the rules that need it or another atom of one OR: a rule is
+  // checked only when an atom of that OR is present. Rules that need
+  // nothing are always checked.
+  std::vector<std::vector<int>> rules_keyed_by_atom_;
+  std::vector<int> unfiltered_rules_;
+  // The atoms (indices below atom_count_), then the sentence parts of those
+  // that hold placeholders, matched in one pass.
   std::unique_ptr<LiteralMatcher> atom_matcher_;
   std::unique_ptr<RE2::Set> atoms_;  // the same in an RE2::Set: Scan's floor
   std::size_t atom_count_ = 0;
   // An atom that holds placeholder bytes, as read before the mentions.
   struct PlaceholderAtom {
-    int atom;              // its id in the filter
+    int atom;              // its id
     int sentence_part;     // the matcher's index of its sentence part, or -1
     KindSet kinds;         // the kinds its placeholders name ("\x01p")
   };
   std::vector<PlaceholderAtom> placeholder_atoms_;
+  // Where Present starts: before the mentions, for each set of possible
+  // kinds (index: its bits), the atoms that are all placeholder and the
+  // rules they key, with the unfiltered rules; after them (the last
+  // entry), the unfiltered rules alone.
+  static constexpr std::size_t kKindSets = std::size_t{1} << 5;
+  std::vector<Presence> start_;
 };
 
 }  // namespace newsevents::internal

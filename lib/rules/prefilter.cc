@@ -1,0 +1,429 @@
+#include "rules/prefilter.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "utf8proc.h"
+
+namespace newsevents::internal {
+namespace {
+
+// An exact piece keeps at most this many strings (RE2's prefilter bound):
+// past it, a choice becomes an OR of atoms.
+constexpr std::size_t kMaxExactStrings = 16;
+
+// What a piece of pattern says about the text it matches: exactly one of
+// `strings`, or else some text that meets `required`.
+struct Info {
+  bool exact = false;
+  std::vector<std::string> strings;  // sorted, distinct
+  Requirement required;
+};
+
+Info Exact(std::string text) {
+  Info info;
+  info.exact = true;
+  info.strings.push_back(std::move(text));
+  return info;
+}
+
+Info AnyText() { return Info{}; }  // not exact, requires nothing
+
+Requirement And(Requirement a, Requirement b) {
+  using Kind = Requirement::Kind;
+  if (a.kind == Kind::kNothing) return b;
+  if (b.kind == Kind::kNothing) return a;
+  Requirement both;
+  both.kind = Kind::kAnd;
+  for (Requirement* part : {&a, &b}) {
+    if (part->kind == Kind::kAnd) {
+      for (Requirement& inner : part->of) both.of.push_back(std::move(inner));
+    } else {
+      both.of.push_back(std::move(*part));
+    }
+  }
+  return both;
+}
+
+Requirement Or(Requirement a, Requirement b) {
+  using Kind = Requirement::Kind;
+  if (a.kind == Kind::kNothing || b.kind == Kind::kNothing) return Requirement{};
+  Requirement either;
+  either.kind = Kind::kOr;
+  for (Requirement* part : {&a, &b}) {
+    if (part->kind == Kind::kOr) {
+      for (Requirement& inner : part->of) either.of.push_back(std::move(inner));
+    } else {
+      either.of.push_back(std::move(*part));
+    }
+  }
+  return either;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view pattern, std::size_t min_atom_length)
+      : pattern_(pattern), min_atom_length_(min_atom_length) {}
+
+  Requirement Read() {
+    Info info = Alternation();
+    if (!ok_ || at_ != pattern_.size()) return Requirement{};  // not understood
+    return Required(std::move(info));
+  }
+
+ private:
+  // An exact piece as a requirement: one of its strings. A string too short
+  // to filter (or empty) makes the whole choice require nothing. A string
+  // holding another one of the set is implied by it.
+  Requirement Required(Info info) const {
+    if (!info.exact) return std::move(info.required);
+    std::vector<std::string>& strings = info.strings;
+    for (const std::string& text : strings) {
+      if (text.size() < min_atom_length_) return Requirement{};
+    }
+    std::sort(strings.begin(), strings.end(),
+              [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    std::vector<std::string> kept;
+    for (std::string& text : strings) {
+      const bool implied = std::any_of(kept.begin(), kept.end(), [&](const std::string& shorter) {
+        return text.find(shorter) != std::string::npos;
+      });
+      if (!implied) kept.push_back(std::move(text));
+    }
+    if (kept.size() == 1) return Atom(std::move(kept.front()));
+    Requirement any;
+    any.kind = Requirement::Kind::kOr;
+    for (std::string& text : kept) any.of.push_back(Atom(std::move(text)));
+    return any;
+  }
+
+  static Requirement Atom(std::string text) {
+    Requirement atom;
+    atom.kind = Requirement::Kind::kAtom;
+    atom.atom = std::move(text);
+    return atom;
+  }
+
+  // A sequence read piece by piece: the exact run so far (its strings
+  // joined while they stay few) and what the pieces before it require.
+  class Run {
+   public:
+    explicit Run(const Reader& reader) : reader_(reader) {}
+
+    void Add(Info piece) {
+      if (piece.exact && exact_.strings.size() * piece.strings.size() <= kMaxExactStrings) {
+        std::vector<std::string> joined;
+        for (const std::string& left : exact_.strings) {
+          for (const std::string& right : piece.strings) joined.push_back(left + right);
+        }
+        std::sort(joined.begin(), joined.end());
+        joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+        exact_.strings = std::move(joined);
+        return;
+      }
+      required_ = And(std::move(required_), reader_.Required(std::move(exact_)));
+      exact_ = Exact("");
+      sealed_ = true;  // the run is no longer one of a few strings
+      if (piece.exact) {
+        exact_ = std::move(piece);
+      } else {
+        required_ = And(std::move(required_), std::move(piece.required));
+      }
+    }
+
+    Info Finish() {
+      if (!sealed_) return std::move(exact_);
+      Info info;
+      info.required = And(std::move(required_), reader_.Required(std::move(exact_)));
+      return info;
+    }
+
+   private:
+    const Reader& reader_;
+    Info exact_ = Exact("");
+    Requirement required_;
+    bool sealed_ = false;
+  };
+
+  Info Choose(Info a, Info b) const {
+    if (a.exact && b.exact) {
+      Info either;
+      either.exact = true;
+      either.strings = std::move(a.strings);
+      either.strings.insert(either.strings.end(), b.strings.begin(), b.strings.end());
+      std::sort(either.strings.begin(), either.strings.end());
+      either.strings.erase(std::unique(either.strings.begin(), either.strings.end()),
+                           either.strings.end());
+      if (either.strings.size() <= kMaxExactStrings) return either;
+      Info wide;
+      wide.required = Required(std::move(either));
+      return wide;
+    }
+    Info either;
+    either.required = Or(Required(std::move(a)), Required(std::move(b)));
+    return either;
+  }
+
+  bool AtEnd() const { return at_ >= pattern_.size(); }
+  char Peek() const { return pattern_[at_]; }
+
+  Info Alternation() {
+    Info info = Sequence();
+    while (ok_ && !AtEnd() && Peek() == '|') {
+      ++at_;
+      info = Choose(std::move(info), Sequence());
+    }
+    return info;
+  }
+
+  Info Sequence() {
+    Run run(*this);
+    while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') run.Add(Repeated());
+    return run.Finish();
+  }
+
+  // One item and the repetitions that follow it.
+  Info Repeated() {
+    Info info = Item();
+    while (ok_ && !AtEnd()) {
+      const char c = Peek();
+      std::size_t least = 0;
+      bool at_most_one = false;
+      if (c == '*' || c == '+' || c == '?') {
+        ++at_;
+        least = c == '+' ? 1 : 0;
+        at_most_one = c == '?';
+      } else if (c == '{') {
+        const std::size_t close = pattern_.find('}', at_);
+        if (close == std::string_view::npos || !IsRepetition(pattern_.substr(at_ + 1, close - at_ - 1))) {
+          break;  // a literal brace, read as the next item
+        }
+        least = std::stoul(std::string(pattern_.substr(at_ + 1, close - at_ - 1)));
+        at_ = close + 1;
+      } else {
+        break;
+      }
+      if (!AtEnd() && Peek() == '?') ++at_;  // lazy: the same texts
+      if (at_most_one && info.exact) {
+        info.strings.push_back("");
+        std::sort(info.strings.begin(), info.strings.end());
+        info.strings.erase(std::unique(info.strings.begin(), info.strings.end()),
+                           info.strings.end());
+      } else if (least == 0) {
+        info = AnyText();  // may match nothing at all
+      } else {
+        Info once;
+        once.required = Required(std::move(info));
+        info = std::move(once);
+      }
+    }
+    return info;
+  }
+
+  // "3", "3,", "3,5": a repetition's bounds.
+  static bool IsRepetition(std::string_view bounds) {
+    const std::size_t comma = bounds.find(',');
+    const std::string_view least = bounds.substr(0, comma);
+    const std::string_view most =
+        comma == std::string_view::npos ? std::string_view() : bounds.substr(comma + 1);
+    auto digits = [](std::string_view s) {
+      return std::all_of(s.begin(), s.end(),
+                         [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+    };
+    return !least.empty() && least.size() < 5 && digits(least) && digits(most) && most.size() < 5;
+  }
+
+  Info Item() {
+    const char c = Peek();
+    if (c == '(') return Group();
+    if (c == '[') {
+      SkipClass();
+      return AnyText();
+    }
+    if (c == '.') {
+      ++at_;
+      return AnyText();
+    }
+    if (c == '^' || c == '$') {
+      ++at_;
+      return Exact("");
+    }
+    if (c == '\\') return Escape();
+    if (c == '*' || c == '+' || c == '?') {
+      ok_ = false;  // a repetition of nothing: RE2 rejects it
+      return AnyText();
+    }
+    return Literal(ReadCodePoint());
+  }
+
+  Info Group() {
+    ++at_;  // (
+    if (!AtEnd() && Peek() == '?') {
+      ++at_;
+      if (!AtEnd() && (Peek() == 'P' || Peek() == '<')) {
+        const std::size_t close = pattern_.find('>', at_);
+        if (close == std::string_view::npos) {
+          ok_ = false;
+          return AnyText();
+        }
+        at_ = close + 1;
+      } else {
+        while (!AtEnd() && Peek() != ':' && Peek() != ')') ++at_;  // flags
+        if (AtEnd()) {
+          ok_ = false;
+          return AnyText();
+        }
+        if (Peek() == ')') {  // (?i): flags for what follows, no text
+          ++at_;
+          return Exact("");
+        }
+        ++at_;  // :
+      }
+    }
+    Info inner = Alternation();
+    if (AtEnd() || Peek() != ')') {
+      ok_ = false;
+      return AnyText();
+    }
+    ++at_;
+    return inner;
+  }
+
+  void SkipClass() {
+    ++at_;  // [
+    if (!AtEnd() && Peek() == '^') ++at_;
+    if (!AtEnd() && Peek() == ']') ++at_;  // a literal ]
+    while (!AtEnd() && Peek() != ']') {
+      if (Peek() == '\\') {
+        SkipEscape();
+      } else if (pattern_.compare(at_, 2, "[:") == 0 &&
+                 pattern_.find(":]", at_ + 2) != std::string_view::npos) {
+        at_ = pattern_.find(":]", at_ + 2) + 2;
+      } else {
+        ++at_;
+      }
+    }
+    if (AtEnd()) {
+      ok_ = false;
+      return;
+    }
+    ++at_;  // ]
+  }
+
+  // Moves past an escape; returns the character it stands for when it is
+  // one known literal, or -1.
+  int32_t SkipEscape() {
+    ++at_;  // backslash
+    if (AtEnd()) {
+      ok_ = false;
+      return -1;
+    }
+    const char c = pattern_[at_++];
+    if (c == 'x') {
+      std::size_t end = at_;
+      std::string_view digits;
+      if (!AtEnd() && Peek() == '{') {
+        end = pattern_.find('}', at_);
+        if (end == std::string_view::npos) {
+          ok_ = false;
+          return -1;
+        }
+        digits = pattern_.substr(at_ + 1, end - at_ - 1);
+        at_ = end + 1;
+      } else {
+        digits = pattern_.substr(at_, 2);
+        at_ = std::min(at_ + 2, pattern_.size());
+      }
+      if (digits.empty() || digits.size() > 6 ||
+          !std::all_of(digits.begin(), digits.end(),
+                       [](char d) { return absl::ascii_isxdigit(static_cast<unsigned char>(d)); })) {
+        return -1;
+      }
+      return static_cast<int32_t>(std::stol(std::string(digits), nullptr, 16));
+    }
+    if (c == 'p' || c == 'P') {
+      if (!AtEnd() && Peek() == '{') {
+        const std::size_t close = pattern_.find('}', at_);
+        at_ = close == std::string_view::npos ? pattern_.size() : close + 1;
+      } else if (!AtEnd()) {
+        ++at_;
+      }
+      return -1;
+    }
+    if (c == 'n') return '\n';
+    if (c == 't') return '\t';
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) return static_cast<unsigned char>(c);
+    return -1;  // \d, \w, \b, \C, octal...: no one character
+  }
+
+  Info Escape() {
+    const std::size_t start = at_;
+    if (pattern_.compare(at_, 2, "\\Q") == 0) {
+      const std::size_t close = pattern_.find("\\E", at_ + 2);
+      const std::size_t end = close == std::string_view::npos ? pattern_.size() : close;
+      Run run(*this);
+      at_ += 2;
+      while (at_ < end) run.Add(Literal(ReadCodePoint()));
+      at_ = close == std::string_view::npos ? pattern_.size() : close + 2;
+      return run.Finish();
+    }
+    const int32_t literal = SkipEscape();
+    if (literal >= 0) return Literal(literal);
+    const char kind = pattern_[start + 1];
+    // Assertions match no text; every other escape is some character.
+    if (kind == 'b' || kind == 'B' || kind == 'A' || kind == 'z') return Exact("");
+    return AnyText();
+  }
+
+  int32_t ReadCodePoint() {
+    utf8proc_int32_t code_point = -1;
+    const utf8proc_ssize_t length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(pattern_.data() + at_),
+                         static_cast<utf8proc_ssize_t>(pattern_.size() - at_), &code_point);
+    if (length <= 0) {
+      ++at_;
+      return -1;
+    }
+    at_ += static_cast<std::size_t>(length);
+    return code_point;
+  }
+
+  // One character, matched regardless of case: exact when the atom matcher
+  // folds every case of it.
+  static Info Literal(int32_t c) {
+    if (c < 0) return AnyText();
+    if (c < 0x80) {
+      return Exact(std::string(1, static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)))));
+    }
+    if (c == 0xDF || c == 0xB5) return AnyText();  // ß and µ fold beyond Latin-1
+    int32_t lower = c;
+    const bool latin1_capital = c >= 0xC0 && c <= 0xDE && c != 0xD7;
+    const bool latin1_small = c >= 0xE0 && c <= 0xFE && c != 0xF7;
+    if (latin1_capital) {
+      lower = c + 0x20;
+    } else if (c == 0x152 || c == 0x153) {
+      lower = 0x153;  // œ
+    } else if (!latin1_small && (utf8proc_tolower(c) != c || utf8proc_toupper(c) != c ||
+                                 utf8proc_totitle(c) != c)) {
+      return AnyText();  // a case the matcher does not fold
+    }
+    utf8proc_uint8_t bytes[4];
+    const utf8proc_ssize_t length = utf8proc_encode_char(lower, bytes);
+    return Exact(std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length)));
+  }
+
+  std::string_view pattern_;
+  std::size_t min_atom_length_;
+  std::size_t at_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+Requirement RequiredLiterals(std::string_view pattern, std::size_t min_atom_length) {
+  return Reader(pattern, min_atom_length).Read();
+}
+
+}  // namespace newsevents::internal

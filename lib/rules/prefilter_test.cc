@@ -1,0 +1,114 @@
+#include "rules/prefilter.h"
+
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "normalize/normalizer.h"
+#include "re2/re2.h"
+
+namespace newsevents::internal {
+namespace {
+
+// Whether a text may match, as the rules' first pass reads it: an atom is
+// present when the text holds it in any case.
+bool MayMatch(const Requirement& requirement, std::string_view text) {
+  const std::string lower = LowerCase(text);
+  return requirement.SatisfiedBy(
+      [&](const std::string& atom) { return lower.find(atom) != std::string::npos; });
+}
+
+bool Matches(std::string_view pattern, std::string_view text) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  const RE2 regex(pattern, options);
+  EXPECT_TRUE(regex.ok()) << pattern;
+  return RE2::PartialMatch(text, regex);
+}
+
+TEST(RequiredLiterals, FewStringsStayExact) {
+  const Requirement required = RequiredLiterals("shares (?:rose|fell)", 2);
+  EXPECT_TRUE(MayMatch(required, "Dell SHARES FELL"));
+  EXPECT_FALSE(MayMatch(required, "shares were up, it rose"));
+}
+
+TEST(RequiredLiterals, ManyChoicesBecomeAnOrOfAtoms) {
+  std::string verbs = "(?:rose|fell|jumped|slid|gained|lost|climbed|dropped|surged|sank|soared|"
+                      "slumped|edged|eased|firmed|tumbled|rallied)";
+  const Requirement required = RequiredLiterals("\\x01o\\d+\\x02 " + verbs + " \\d+%", 2);
+  EXPECT_TRUE(MayMatch(required, "\x01o0\x02 rallied 5%"));
+  EXPECT_FALSE(MayMatch(required, "\x01o0\x02 was flat"));
+  EXPECT_FALSE(MayMatch(required, "shares rallied 5%"));  // no placeholder
+}
+
+TEST(RequiredLiterals, OptionalAndRepeatedPartsRequireWhatTheyMust) {
+  EXPECT_TRUE(MayMatch(RequiredLiterals("deal(?: worth)? \\$\\d+", 2), "a deal $5"));
+  EXPECT_FALSE(MayMatch(RequiredLiterals("deal(?: worth)+ \\$\\d+", 2), "a deal $5"));
+  EXPECT_TRUE(MayMatch(RequiredLiterals("(?:very )*big", 2), "a big one"));
+}
+
+TEST(RequiredLiterals, ShortAtomsAndUnknownSyntaxRequireNothing) {
+  EXPECT_EQ(RequiredLiterals("a[bc]d", 2).kind, Requirement::Kind::kNothing);
+  EXPECT_EQ(RequiredLiterals("(unclosed", 2).kind, Requirement::Kind::kNothing);
+  EXPECT_EQ(RequiredLiterals("\\d+", 2).kind, Requirement::Kind::kNothing);
+}
+
+TEST(RequiredLiterals, LettersTheMatcherCannotFoldRequireNothing) {
+  // Ω has a second upper case (the ohm sign), ß one beyond Latin-1.
+  EXPECT_TRUE(MayMatch(RequiredLiterals("\xCE\xA9mega", 2), "\xE2\x84\xA6mega"));
+  EXPECT_TRUE(MayMatch(RequiredLiterals("stra\xC3\x9F" "e", 2), "STRA\xE1\xBA\x9E" "E"));
+  // French capitals fold.
+  EXPECT_FALSE(MayMatch(RequiredLiterals("\xC3\xA9t\xC3\xA9", 2), "ete"));
+  EXPECT_TRUE(MayMatch(RequiredLiterals("\xC3\xA9t\xC3\xA9", 2), "\xC3\x89T\xC3\x89"));
+}
+
+// Random patterns over a few words and every construct the rules use, on
+// random texts of the same words: whenever RE2 matches, the requirement
+// must hold. Too strict a requirement would lose events.
+TEST(RequiredLiterals, EveryMatchMeetsItsRequirement) {
+  const std::vector<std::string> words = {"shares", "rose", "to", "from", "Dell", "a", "\xC3\xA9t\xC3\xA9", "5"};
+  std::mt19937 random(7);
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  std::function<std::string(int)> pattern = [&](int depth) -> std::string {
+    std::string out;
+    for (std::size_t n = 1 + pick(3); n > 0; --n) {
+      std::string item;
+      switch (depth > 2 ? pick(2) : pick(10)) {
+        case 0: item = words[pick(words.size())]; break;
+        case 1: item = " "; break;
+        case 2: item = "(?:" + pattern(depth + 1) + "|" + pattern(depth + 1) + ")"; break;
+        case 3: item = "(?P<g" + std::to_string(pick(1000)) + ">" + pattern(depth + 1) + ")"; break;
+        case 4: item = "[a-z]"; break;
+        case 5: item = "\\d"; break;
+        case 6: item = "\\b"; break;
+        case 7: item = "\\x01o\\d+\\x02"; break;
+        case 8: item = "\\Q$\\E"; break;
+        default: item = "."; break;
+      }
+      static const char* const kRepeats[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??"};
+      out += "(?:" + item + ")" + kRepeats[pick(10)];
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"shares", "ROSE", "to", "From", "dell", "a", " ", " ",
+                                           "\xC3\x89T\xC3\x89", "5", "$", "\x01o3\x02", "x"};
+  int matched = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string regex = pattern(0);
+    const Requirement required = RequiredLiterals(regex, 2);
+    for (int text_round = 0; text_round < 20; ++text_round) {
+      std::string text;
+      for (std::size_t n = pick(12); n > 0; --n) text += pieces[pick(pieces.size())];
+      if (!Matches(regex, text)) continue;
+      ++matched;
+      ASSERT_TRUE(MayMatch(required, text)) << "pattern " << regex << "\ntext [" << text << "]";
+    }
+  }
+  EXPECT_GT(matched, 1000);
+}
+
+}  // namespace
+}  // namespace newsevents::internal
