@@ -190,6 +190,26 @@ std::vector<int> LiteralMatcher::FindDistinct(std::string_view text) const {
   return found;
 }
 
+void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
+                               std::vector<int>* distinct, std::vector<Hit>* hits) const {
+  std::vector<std::uint64_t> seen((std::min(split, literal_count_) + 63) / 64, 0);
+  Scan(text, [&](std::uint32_t state, std::size_t end) {
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      const std::uint32_t literal = outputs_[k];
+      if (literal < split) {
+        seen[literal / 64] |= std::uint64_t{1} << (literal % 64);
+      } else {
+        hits->push_back({static_cast<int>(literal), end - lengths_[literal], end});
+      }
+    }
+  });
+  for (std::size_t word = 0; word < seen.size(); ++word) {
+    for (std::uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
+      distinct->push_back(static_cast<int>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+    }
+  }
+}
+
 std::vector<LiteralMatcher::Hit> LiteralMatcher::FindAll(std::string_view text) const {
   std::vector<Hit> hits;
   Scan(text, [&](std::uint32_t state, std::size_t end) {

@@ -46,6 +46,11 @@ class LiteralMatcher {
   // first.
   std::vector<Hit> FindAll(std::string_view text) const;
 
+  // In one pass, FindDistinct's answer for the literals below `split` and
+  // FindAll's for the others: two callers' literals matched as one set.
+  void FindSplit(std::string_view text, std::size_t split, std::vector<int>* distinct,
+                 std::vector<Hit>* hits) const;
+
  private:
   template <typename OnState>
   void Scan(std::string_view text, OnState on_state) const;

@@ -166,6 +166,9 @@ StatusOr<std::unique_ptr<Engine>> CompileEngine(const EngineSources& sources) {
       return;
     }
     language.rules = std::move(rules).value();
+    std::vector<std::string> literals = language.rules->literals();
+    for (std::string& cue : language.mentions->CueLiterals()) literals.push_back(std::move(cue));
+    language.gate = std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   };
   std::vector<std::thread> workers;
   for (std::size_t i = 1; i < std::size(kLanguages); ++i) workers.emplace_back(compile, i);
@@ -229,6 +232,15 @@ class EngineCache {
 };
 
 }  // namespace
+
+bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
+  const std::size_t first_cue = rules->literals().size();
+  std::vector<int> found;
+  std::vector<LiteralMatcher::Hit> cue_hits;
+  gate->FindSplit(sentence, first_cue, &found, &cue_hits);
+  for (LiteralMatcher::Hit& hit : cue_hits) hit.literal -= static_cast<int>(first_cue);
+  return rules->MayMatch(found, mentions->PossibleKinds(sentence, cue_hits));
+}
 
 const Engine::Language* Engine::Find(std::string_view code) const {
   for (const Language& language : languages) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "literal_matcher.h"
 #include "mentions/recognizer.h"
 #include "newsevents/options.h"
 #include "newsevents/status.h"
@@ -21,11 +22,14 @@ struct Engine {
     std::unique_ptr<MentionRecognizer> mentions;
     std::unique_ptr<RuleSet> rules;
 
+    // The rules' first-pass literals, then the mentions' cues (percent
+    // signs and words, currency forms): the gate reads a sentence once.
+    std::unique_ptr<LiteralMatcher> gate;
+
     // False when no rule can match `sentence`: it needs neither mentions
-    // nor rules.
-    bool MayHoldEvents(std::string_view sentence) const {
-      return rules->MayMatch(sentence, mentions->PossibleKinds(sentence));
-    }
+    // nor rules. The same as rules->MayMatch(sentence,
+    // mentions->PossibleKinds(sentence)), in one literal pass.
+    bool MayHoldEvents(std::string_view sentence) const;
   };
   std::vector<Language> languages;
 

@@ -164,6 +164,7 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
   for (const std::string& form : exact_forms) literals.push_back(LowerCase(form));
   table->exact_forms_ = std::move(exact_forms);
   table->forms_ = std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
+  table->literals_ = std::move(literals);
   return table;
 }
 
@@ -192,15 +193,16 @@ std::optional<CurrencyMatch> CurrencyTable::Resolve(std::string_view text, std::
   return match;
 }
 
+bool CurrencyTable::IsCandidate(std::string_view text, const LiteralMatcher::Hit& hit) const {
+  const std::size_t literal = static_cast<std::size_t>(hit.literal);
+  return literal < first_exact_ ||
+         text.substr(hit.begin, hit.end - hit.begin) == exact_forms_[literal - first_exact_];
+}
+
 std::vector<LiteralMatcher::Hit> CurrencyTable::Candidates(std::string_view text) const {
-  std::vector<LiteralMatcher::Hit> hits = forms_->FindAll(text);
+  std::vector<LiteralMatcher::Hit> hits = FindLiterals(text);
   hits.erase(std::remove_if(hits.begin(), hits.end(),
-                            [&](const LiteralMatcher::Hit& hit) {
-                              const std::size_t literal = static_cast<std::size_t>(hit.literal);
-                              return literal >= first_exact_ &&
-                                     text.substr(hit.begin, hit.end - hit.begin) !=
-                                         exact_forms_[literal - first_exact_];
-                            }),
+                            [&](const LiteralMatcher::Hit& hit) { return !IsCandidate(text, hit); }),
              hits.end());
   std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -208,7 +210,15 @@ std::vector<LiteralMatcher::Hit> CurrencyTable::Candidates(std::string_view text
   return hits;
 }
 
-bool CurrencyTable::MayHold(std::string_view text) const { return !Candidates(text).empty(); }
+bool CurrencyTable::MayHold(std::string_view text) const {
+  return MayHold(text, FindLiterals(text));
+}
+
+bool CurrencyTable::MayHold(std::string_view text,
+                            const std::vector<LiteralMatcher::Hit>& hits) const {
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LiteralMatcher::Hit& hit) { return IsCandidate(text, hit); });
+}
 
 std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
   // As a loop of unanchored leftmost-longest matches of the pattern would,

@@ -51,6 +51,15 @@ class CurrencyTable {
   // False when Find surely finds nothing in `text`: no form is in it, read
   // as for Find's first pass (below). Cheaper than Find.
   bool MayHold(std::string_view text) const;
+  // The same, from the hits of literals() in `text` (a caller's own pass,
+  // literal indices as in literals()).
+  bool MayHold(std::string_view text, const std::vector<LiteralMatcher::Hit>& hits) const;
+  // The literals of Find's first pass (folded, as LiteralMatcher::kFolded),
+  // and their hits in `text`.
+  const std::vector<std::string>& literals() const { return literals_; }
+  std::vector<LiteralMatcher::Hit> FindLiterals(std::string_view text) const {
+    return forms_->FindAll(text);
+  }
 
   // The longest currency form starting exactly at `at`, if any.
   std::optional<CurrencyMatch> MatchAt(std::string_view text, std::size_t at) const;
@@ -69,6 +78,8 @@ class CurrencyTable {
   // Every place a form may stand in `text`, leftmost first, longest first at
   // a place, from one literal pass. The pattern has the last word on each.
   std::vector<LiteralMatcher::Hit> Candidates(std::string_view text) const;
+  // False for a hit of a form read as written whose bytes differ ("try").
+  bool IsCandidate(std::string_view text, const LiteralMatcher::Hit& hit) const;
   std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
                                        std::size_t end) const;
 
@@ -79,6 +90,7 @@ class CurrencyTable {
   // does not fold ("kč" and "kČ"; RE2's rarer case pairs, such as the Kelvin
   // sign for k, are not covered); then those read as written ("USD",
   // "TRY"), whose hits must show the very bytes of `exact_forms_`.
+  std::vector<std::string> literals_;
   std::unique_ptr<LiteralMatcher> forms_;
   std::vector<std::string> exact_forms_;  // by literal index - first_exact_
   std::size_t first_exact_ = 0;

@@ -167,6 +167,7 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
                                     "percentage", "percentages", "pct", "pp"};
   recognizer->percent_cues_ =
       std::make_unique<LiteralMatcher>(percent_cues, LiteralMatcher::Case::kFolded);
+  recognizer->percent_cue_literals_ = percent_cues;
   recognizer->percent_before_ = std::make_unique<RE2>(
       fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
          : R"((?:percents?|per cent|percentages?) of )",
@@ -687,17 +688,40 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
   }
 }
 
+std::vector<std::string> MentionRecognizer::CueLiterals() const {
+  std::vector<std::string> literals = percent_cue_literals_;
+  literals.insert(literals.end(), currencies_->literals().begin(), currencies_->literals().end());
+  return literals;
+}
+
 KindSet MentionRecognizer::PossibleKinds(std::string_view text) const {
+  std::vector<LiteralMatcher::Hit> hits = percent_cues_->FindAll(text);
+  const int first_currency = static_cast<int>(percent_cue_literals_.size());
+  for (LiteralMatcher::Hit hit : currencies_->FindLiterals(text)) {
+    hit.literal += first_currency;
+    hits.push_back(hit);
+  }
+  return PossibleKinds(text, hits);
+}
+
+KindSet MentionRecognizer::PossibleKinds(std::string_view text,
+                                         const std::vector<LiteralMatcher::Hit>& cue_hits) const {
   // percent_unit_'s \b (ASCII): "pct" then a space, not "pp" in "support".
   auto word_byte = [&](std::size_t at) {
     return absl::ascii_isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_';
   };
+  const int first_currency = static_cast<int>(percent_cue_literals_.size());
   bool percent = proportions_ != nullptr;  // only proportions need no unit
-  for (const LiteralMatcher::Hit& hit : percent_cues_->FindAll(text)) {
-    percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
+  std::vector<LiteralMatcher::Hit> currency_hits;
+  for (const LiteralMatcher::Hit& hit : cue_hits) {
+    if (hit.literal >= first_currency) {
+      currency_hits.push_back({hit.literal - first_currency, hit.begin, hit.end});
+    } else {
+      percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
+    }
   }
   KindSet kinds = kEveryKind;
-  if (!currencies_->MayHold(text)) kinds &= ~KindBit(MentionKind::kMoney);
+  if (!currencies_->MayHold(text, currency_hits)) kinds &= ~KindBit(MentionKind::kMoney);
   if (!percent) kinds &= ~KindBit(MentionKind::kPercent);
   return kinds;
 }

@@ -62,6 +62,11 @@ class MentionRecognizer {
   // fraction of its cost. Money needs a currency, a percentage its sign or
   // word; other kinds are always possible.
   KindSet PossibleKinds(std::string_view text) const;
+  // The literals PossibleKinds looks for: its percent cues, then the
+  // currency forms. A caller that finds them along with its own literals in
+  // one pass gives their hits (FindAll's, indices as here) to:
+  std::vector<std::string> CueLiterals() const;
+  KindSet PossibleKinds(std::string_view text, const std::vector<LiteralMatcher::Hit>& cue_hits) const;
 
   const std::string& lang() const { return lang_; }
 
@@ -85,6 +90,7 @@ class MentionRecognizer {
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
   // Literals one of which is in every text percent_unit_ matches.
   std::unique_ptr<LiteralMatcher> percent_cues_;
+  std::vector<std::string> percent_cue_literals_;
 };
 
 }  // namespace newsevents::internal

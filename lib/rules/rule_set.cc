@@ -421,6 +421,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   }
   set->atom_matcher_ =
       std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
+  set->literals_ = std::move(literals);
   set->rules_keyed_by_atom_.resize(set->atom_count_);
   for (std::size_t rule = 0; rule < set->filters_.size(); ++rule) {
     set->Compact(&set->filters_[rule]);
@@ -631,7 +632,12 @@ std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentio
 
 bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
-  const Presence presence = Present(atom_matcher_->FindDistinct(sentence), true, possible_kinds);
+  return MayMatch(atom_matcher_->FindDistinct(sentence), possible_kinds);
+}
+
+bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds) const {
+  if (rules_.empty()) return false;
+  const Presence presence = Present(found, true, possible_kinds);
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
   bool any = false;
   ForEachRule(presence.rules, [&](int rule) {

@@ -103,6 +103,11 @@ class RuleSet {
   // sentences of the news are such. `possible_kinds`: the kinds of mention
   // the sentence may hold (MentionRecognizer::PossibleKinds).
   bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
+  // The same, given which of literals() the sentence holds (ascending), for
+  // a caller that finds them in its own pass.
+  bool MayMatch(const std::vector<int>& found, KindSet possible_kinds) const;
+  // The first pass's literals, lower case (LiteralMatcher::kFolded).
+  const std::vector<std::string>& literals() const { return literals_; }
 
   // How many of the rules' atoms their RE2::Set finds in `text`, and
   // nothing more: the floor beneath Match (benchmarks measure against it).
@@ -162,6 +167,7 @@ class RuleSet {
   std::vector<int> unfiltered_rules_;
   // The atoms (indices below atom_count_), then the sentence parts of those
   // that hold placeholders, matched in one pass.
+  std::vector<std::string> literals_;
   std::unique_ptr<LiteralMatcher> atom_matcher_;
   std::unique_ptr<RE2::Set> atoms_;  // the same in an RE2::Set: Scan's floor
   std::size_t atom_count_ = 0;

@@ -96,7 +96,7 @@ enum class SentenceClass : std::uint8_t {
 };
 
 struct AsciiClasses {
-  std::array<SentenceClass, 128> of{};
+  std::array<SentenceClass, 256> of{};  // kUnsupported beyond ASCII
   bool usable = true;  // false if ICU gives printable ASCII a class not above
 };
 
@@ -120,6 +120,11 @@ const AsciiClasses& Classes() {
       }
     }
     table->of['\n'] = SentenceClass::kSp;  // a wrapped line's break reads as a space
+    // The splitter looks for sentence ends by these three bytes alone.
+    for (int c = 0; c < 0x80; ++c) {
+      const bool term = table->of[c] == SentenceClass::kATerm || table->of[c] == SentenceClass::kSTerm;
+      if (term != (c == '.' || c == '!' || c == '?')) table->usable = false;
+    }
     return table;
   }();
   return *classes;
@@ -130,18 +135,27 @@ const AsciiClasses& Classes() {
 std::optional<std::vector<std::size_t>> AsciiSentenceBoundaries(std::string_view block) {
   const AsciiClasses& classes = Classes();
   if (!classes.usable) return std::nullopt;
-  std::vector<SentenceClass> of(block.size());
-  for (std::size_t i = 0; i < block.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(block[i]);
-    if (byte >= 0x80 || classes.of[byte] == SentenceClass::kUnsupported) return std::nullopt;
-    of[i] = classes.of[byte];
+  for (const char byte : block) {
+    if (classes.of[static_cast<unsigned char>(byte)] == SentenceClass::kUnsupported) {
+      return std::nullopt;
+    }
   }
+  struct Classes {
+    std::string_view block;
+    const AsciiClasses& table;
+    std::size_t size() const { return block.size(); }
+    SentenceClass operator[](std::size_t at) const {
+      return table.of[static_cast<unsigned char>(block[at])];
+    }
+  } of{block, classes};
   auto is = [&](std::size_t at, SentenceClass c) { return at < of.size() && of[at] == c; };
   auto is_term = [&](std::size_t at) {
     return is(at, SentenceClass::kATerm) || is(at, SentenceClass::kSTerm);
   };
   std::vector<std::size_t> boundaries;
   for (std::size_t at = 0; at < of.size(); ++at) {
+    const char byte = block[at];
+    if (byte != '.' && byte != '!' && byte != '?') continue;  // the only ATerm, STerm
     if (!is_term(at)) continue;
     const bool aterm = of[at] == SentenceClass::kATerm;
     const std::size_t next = at + 1;
