@@ -31,35 +31,31 @@ Info Exact(std::string text) {
 
 Info AnyText() { return Info{}; }  // not exact, requires nothing
 
-Requirement And(Requirement a, Requirement b) {
-  using Kind = Requirement::Kind;
-  if (a.kind == Kind::kNothing) return b;
-  if (b.kind == Kind::kNothing) return a;
-  Requirement both;
-  both.kind = Kind::kAnd;
+// `a` and `b` under one AND or OR node, a child of the same kind merged in.
+Requirement Join(Requirement::Kind kind, Requirement a, Requirement b) {
+  Requirement joined;
+  joined.kind = kind;
   for (Requirement* part : {&a, &b}) {
-    if (part->kind == Kind::kAnd) {
-      for (Requirement& inner : part->of) both.of.push_back(std::move(inner));
+    if (part->kind == kind) {
+      for (Requirement& inner : part->of) joined.of.push_back(std::move(inner));
     } else {
-      both.of.push_back(std::move(*part));
+      joined.of.push_back(std::move(*part));
     }
   }
-  return both;
+  return joined;
+}
+
+Requirement And(Requirement a, Requirement b) {
+  if (a.kind == Requirement::Kind::kNothing) return b;
+  if (b.kind == Requirement::Kind::kNothing) return a;
+  return Join(Requirement::Kind::kAnd, std::move(a), std::move(b));
 }
 
 Requirement Or(Requirement a, Requirement b) {
-  using Kind = Requirement::Kind;
-  if (a.kind == Kind::kNothing || b.kind == Kind::kNothing) return Requirement{};
-  Requirement either;
-  either.kind = Kind::kOr;
-  for (Requirement* part : {&a, &b}) {
-    if (part->kind == Kind::kOr) {
-      for (Requirement& inner : part->of) either.of.push_back(std::move(inner));
-    } else {
-      either.of.push_back(std::move(*part));
-    }
+  if (a.kind == Requirement::Kind::kNothing || b.kind == Requirement::Kind::kNothing) {
+    return Requirement{};  // either side may be any text
   }
-  return either;
+  return Join(Requirement::Kind::kOr, std::move(a), std::move(b));
 }
 
 class Reader {
