@@ -1,180 +1,294 @@
 #include "segment/language.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <cmath>
 #include <cstdint>
-#include <string>
+#include <string_view>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "string_views.h"
 
 namespace newsevents::internal {
 namespace {
 
 // Function words and the words of business news, each frequent in one
 // language and rare in the other ("a" is both, so neither list has it).
-const absl::flat_hash_set<std::string_view>& EnglishWords() {
-  static const auto* words = new absl::flat_hash_set<std::string_view>{
-      "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with",
-      "as", "by", "at", "from", "its", "it", "this", "be", "are", "were", "has",
-      "have", "had", "which", "who", "said", "says", "will", "would", "an",
-      "their", "than", "but", "not", "or", "been", "after", "before", "year",
-      "shares", "share", "stock", "company", "percent", "billion", "million",
-      "up", "down", "over", "into", "about", "more", "they", "he", "she", "we",
-      "also", "deal", "orders", "our", "new", "last", "week", "per", "cent",
-      "pct", "vs", "cts", "dlrs", "mln", "bln", "shr", "revs", "qtr", "mths",
-      "div", "prior", "pay", "record", "note", "net", "loss", "profit",
-      "dividend", "dividends", "reports", "reported", "announced", "quarter",
-      "quarterly", "sales", "revenue", "earnings", "plc", "inc", "corp", "ltd",
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "what", "when",
-      "there", "could", "should", "market", "markets", "trade", "during",
-      "because", "mainly", "includes", "including", "provides", "via", "according",
-      "makes", "again", "gave", "please", "further", "information", "full", "name",
-      "growth", "result", "results", "services", "products", "business", "these",
-      "those", "such", "other", "all", "out", "off", "only", "most", "some", "any",
-      "can", "may", "if", "so", "no", "do", "does", "did", "his", "her", "them",
-      "then", "while", "where", "how", "why", "between", "through", "under",
-      "against", "since", "until", "both", "each", "own", "same", "well", "just",
-      "like", "now", "first", "two", "three", "expected", "increase", "decrease",
-      "operating", "period", "compared", "rose", "fell", "agreement", "contract"};
-  return *words;
-}
+constexpr std::string_view kEnglishWords[] = {
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with",
+    "as", "by", "at", "from", "its", "it", "this", "be", "are", "were", "has",
+    "have", "had", "which", "who", "said", "says", "will", "would", "an",
+    "their", "than", "but", "not", "or", "been", "after", "before", "year",
+    "shares", "share", "stock", "company", "percent", "billion", "million",
+    "up", "down", "over", "into", "about", "more", "they", "he", "she", "we",
+    "also", "deal", "orders", "our", "new", "last", "week", "per", "cent",
+    "pct", "vs", "cts", "dlrs", "mln", "bln", "shr", "revs", "qtr", "mths",
+    "div", "prior", "pay", "record", "note", "net", "loss", "profit",
+    "dividend", "dividends", "reports", "reported", "announced", "quarter",
+    "quarterly", "sales", "revenue", "earnings", "plc", "inc", "corp", "ltd",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "what", "when",
+    "there", "could", "should", "market", "markets", "trade", "during",
+    "because", "mainly", "includes", "including", "provides", "via", "according",
+    "makes", "again", "gave", "please", "further", "information", "full", "name",
+    "growth", "result", "results", "services", "products", "business", "these",
+    "those", "such", "other", "all", "out", "off", "only", "most", "some", "any",
+    "can", "may", "if", "so", "no", "do", "does", "did", "his", "her", "them",
+    "then", "while", "where", "how", "why", "between", "through", "under",
+    "against", "since", "until", "both", "each", "own", "same", "well", "just",
+    "like", "now", "first", "two", "three", "expected", "increase", "decrease",
+    "operating", "period", "compared", "rose", "fell", "agreement", "contract"};
 
-const absl::flat_hash_set<std::string_view>& FrenchWords() {
-  static const auto* words = new absl::flat_hash_set<std::string_view>{
-      "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en",
-      "dans", "pour", "par", "sur", "au", "aux", "avec", "qui", "que", "se",
-      "ses", "son", "sa", "ce", "cette", "il", "elle", "ils", "sont", "ont",
-      "\xC3\xA9t\xC3\xA9", "pas", "plus", "mais", "ou", "selon", "titre", "action",
-      "actions", "milliards", "millions", "euros", "soci\xC3\xA9t\xC3\xA9", "groupe",
-      "entre", "apr\xC3\xA8s", "chez", "vers", "contre", "leur", "leurs", "nous",
-      "ann\xC3\xA9" "e", "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
-      "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
-      "d\xC3\xA9" "cembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-      "samedi", "dimanche", "hausse", "baisse", "chiffre", "affaires", "bourse",
-      "entreprise", "milliard", "ans", "aussi", "\xC3\xAAtre", "fait", "sera",
-      "\xC3\xA9tait", "dont", "o\xC3\xB9", "tr\xC3\xA8s", "comme", "ainsi", "lors",
-      "cours", "march\xC3\xA9", "pays", "gouvernement", "droits", "douane", "ne",
-      "je", "tu", "vous", "on", "y", "mes", "nos", "vos", "ces", "celui", "celle",
-      "sans", "sous", "depuis", "pendant", "avant", "encore", "toujours", "d\xC3\xA9j\xC3\xA0",
-      "tout", "tous", "toute", "toutes", "autre", "autres", "m\xC3\xAAme", "bien",
-      "peu", "beaucoup", "faire", "avoir", "peut", "doit", "selon", "contrat",
-      "commandes", "serveurs", "hausse", "recul", "chez", "ainsi", "notamment",
-      "environ", "pourcentage", "premier", "premi\xC3\xA8re", "deux", "trois"};
-  return *words;
-}
+constexpr std::string_view kFrenchWords[] = {
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en",
+    "dans", "pour", "par", "sur", "au", "aux", "avec", "qui", "que", "se",
+    "ses", "son", "sa", "ce", "cette", "il", "elle", "ils", "sont", "ont",
+    "\xC3\xA9t\xC3\xA9", "pas", "plus", "mais", "ou", "selon", "titre", "action",
+    "actions", "milliards", "millions", "euros", "soci\xC3\xA9t\xC3\xA9", "groupe",
+    "entre", "apr\xC3\xA8s", "chez", "vers", "contre", "leur", "leurs", "nous",
+    "ann\xC3\xA9" "e", "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
+    "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
+    "d\xC3\xA9" "cembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "hausse", "baisse", "chiffre", "affaires", "bourse",
+    "entreprise", "milliard", "ans", "aussi", "\xC3\xAAtre", "fait", "sera",
+    "\xC3\xA9tait", "dont", "o\xC3\xB9", "tr\xC3\xA8s", "comme", "ainsi", "lors",
+    "cours", "march\xC3\xA9", "pays", "gouvernement", "droits", "douane", "ne",
+    "je", "tu", "vous", "on", "y", "mes", "nos", "vos", "ces", "celui", "celle",
+    "sans", "sous", "depuis", "pendant", "avant", "encore", "toujours", "d\xC3\xA9j\xC3\xA0",
+    "tout", "tous", "toute", "toutes", "autre", "autres", "m\xC3\xAAme", "bien",
+    "peu", "beaucoup", "faire", "avoir", "peut", "doit", "selon", "contrat",
+    "commandes", "serveurs", "hausse", "recul", "chez", "ainsi", "notamment",
+    "environ", "pourcentage", "premier", "premi\xC3\xA8re", "deux", "trois"};
 
 // Function words of the languages most often mistaken for these two in
 // European news (German, Dutch, Spanish, Italian): text that scores as high
 // for them is neither English nor French.
-const absl::flat_hash_set<std::string_view>& OtherWords() {
-  static const auto* words = new absl::flat_hash_set<std::string_view>{
-      "der", "die", "das", "und", "von", "am", "mit", "ist", "nicht", "auf",
-      "f\xC3\xBCr", "ein", "eine", "sich", "dem", "den", "zu", "im", "bei", "wird",
-      "het", "een", "van", "zijn", "niet", "ook", "voor", "met", "el", "los",
-      "las", "del", "por", "con", "una", "para", "della",
-      "di", "che", "sono", "gli", "nel"};
-  return *words;
-}
+constexpr std::string_view kOtherWords[] = {
+    "der", "die", "das", "und", "von", "am", "mit", "ist", "nicht", "auf",
+    "f\xC3\xBCr", "ein", "eine", "sich", "dem", "den", "zu", "im", "bei", "wird",
+    "het", "een", "van", "zijn", "niet", "ook", "voor", "met", "el", "los",
+    "las", "del", "por", "con", "una", "para", "della",
+    "di", "che", "sono", "gli", "nel"};
 
-bool IsWordByte(unsigned char c) {
-  return absl::ascii_isalpha(c) || c >= 0x80 || c == '\'';  // no locale call
-}
+// A listed word is looked up by its lowered bytes packed into two integers:
+// every word of the text is looked up, and hashing a string and comparing
+// it cost most of the scorer's time.
+constexpr std::size_t kPackedBytes = 16;
 
-// Which lists hold a word, from one lookup.
+template <std::size_t N>
+constexpr std::size_t LongestWord(const std::string_view (&words)[N]) {
+  std::size_t longest = 0;
+  for (std::string_view word : words) longest = word.size() > longest ? word.size() : longest;
+  return longest;
+}
+static_assert(LongestWord(kEnglishWords) <= kPackedBytes &&
+                  LongestWord(kFrenchWords) <= kPackedBytes &&
+                  LongestWord(kOtherWords) <= kPackedBytes,
+              "a listed word must fit the packed key");
+
+// A word of up to 16 bytes, lowered, the last byte in the low bits of
+// `last` (zero before the first).
+struct PackedWord {
+  std::uint64_t before = 0;  // bytes 16-9 from the end
+  std::uint64_t last = 0;    // bytes 8-1 from the end
+
+  bool operator==(const PackedWord& other) const {
+    return before == other.before && last == other.last;
+  }
+};
+
+std::uint64_t PushByte(std::uint64_t bytes, unsigned char byte) { return bytes << 8 | byte; }
+
+// Which lists hold a word.
 enum WordLists : std::uint8_t { kEnglish = 1, kFrench = 2, kOther = 4 };
 
-const absl::flat_hash_map<std::string_view, std::uint8_t>& ListsOfWords() {
-  static const auto* lists = [] {
-    auto* map = new absl::flat_hash_map<std::string_view, std::uint8_t>();
-    for (std::string_view word : EnglishWords()) (*map)[word] |= kEnglish;
-    for (std::string_view word : FrenchWords()) (*map)[word] |= kFrench;
-    for (std::string_view word : OtherWords()) (*map)[word] |= kOther;
-    return map;
-  }();
-  return *lists;
+// Open addressing over the ~330 listed words; an empty slot is all zero
+// (no word is empty).
+class WordTable {
+ public:
+  WordTable() {
+    AddAll(kEnglishWords, kEnglish);
+    AddAll(kFrenchWords, kFrench);
+    AddAll(kOtherWords, kOther);
+  }
+
+  std::uint8_t ListsOf(const PackedWord& word) const {
+    for (std::size_t slot = SlotOf(word);; slot = (slot + 1) % kSlots) {
+      if (words_[slot] == word) return lists_[slot];
+      if (words_[slot] == PackedWord{}) return 0;
+    }
+  }
+
+ private:
+  static constexpr int kSlotBits = 10;
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+
+  static std::size_t SlotOf(const PackedWord& word) {
+    return static_cast<std::size_t>(
+        (word.before * 0x9E3779B97F4A7C15ULL ^ word.last * 0xC2B2AE3D27D4EB4FULL) >> (64 - kSlotBits));
+  }
+
+  template <std::size_t N>
+  void AddAll(const std::string_view (&words)[N], WordLists list) {
+    for (std::string_view text : words) {
+      PackedWord word;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (text.size() - i > 8) {
+          word.before = PushByte(word.before, byte);
+        } else {
+          word.last = PushByte(word.last, byte);
+        }
+      }
+      std::size_t slot = SlotOf(word);
+      while (!(words_[slot] == PackedWord{}) && !(words_[slot] == word)) slot = (slot + 1) % kSlots;
+      words_[slot] = word;
+      lists_[slot] |= list;
+    }
+  }
+
+  std::array<PackedWord, kSlots> words_{};
+  std::array<std::uint8_t, kSlots> lists_{};
+};
+
+const WordTable& ListedWords() {
+  static const auto* table = new WordTable();
+  return *table;
 }
+
+// What the scorer reads of a byte, from one table lookup. kPrecedesH and
+// kFollowsT, kC3 and kAccentAfterC3, are a bit apart, so that a pair is
+// found by shifting the previous byte's traits onto the current one's.
+enum ByteTraits : std::uint8_t {
+  kWordByte = 1,          // letters, bytes of other scripts, the apostrophe
+  kBorrowedLetter = 2,    // w, k: French spells them only in borrowed words
+  kPrecedesH = 4,         // t, for th
+  kFollowsT = 8,          // h
+  kC3 = 16,               // the lead byte of é è ê à ç ù û î ô
+  kAccentAfterC3 = 32,    // their second bytes
+};
+
+constexpr std::array<std::uint8_t, 256> MakeByteTraits() {
+  std::array<std::uint8_t, 256> traits{};
+  for (int c = 0; c < 256; ++c) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter || c >= 0x80 || c == '\'') traits[c] |= kWordByte;
+    const int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (lower == 'w' || lower == 'k') traits[c] |= kBorrowedLetter;
+    if (lower == 't') traits[c] |= kPrecedesH;
+    if (lower == 'h') traits[c] |= kFollowsT;
+  }
+  traits[0xC3] |= kC3;
+  for (int second : {0xA9, 0xA8, 0xAA, 0xA0, 0xA7, 0xB9, 0xBB, 0xAE, 0xB4}) {
+    traits[second] |= kAccentAfterC3;
+  }
+  return traits;
+}
+constexpr std::array<std::uint8_t, 256> kByteTraits = MakeByteTraits();
+static_assert(kPrecedesH << 1 == kFollowsT && kC3 << 1 == kAccentAfterC3,
+              "pairs are found by a shift of one");
+
+// A suffix packed as PackedWord::last holds it.
+struct Suffix {
+  constexpr explicit Suffix(std::string_view text) : length(text.size()) {
+    for (char c : text) bytes = bytes << 8 | static_cast<unsigned char>(c);
+    mask = (std::uint64_t{1} << (8 * length)) - 1;
+  }
+  // A suffix counts only on a word at least three bytes longer than it.
+  bool EndsWord(const PackedWord& word, std::size_t word_length) const {
+    return word_length > length + 2 && (word.last & mask) == bytes;
+  }
+
+  std::size_t length;
+  std::uint64_t bytes = 0;
+  std::uint64_t mask = 0;
+};
+
+constexpr Suffix kPossessive("'s");
+constexpr Suffix kEd("ed");
+constexpr Suffix kIng("ing");
+constexpr Suffix kLy("ly");
+constexpr Suffix kEAcute("\xC3\xA9");
+constexpr Suffix kEAcuteE("\xC3\xA9" "e");
+constexpr Suffix kEAcuteS("\xC3\xA9" "s");
+constexpr Suffix kMent("ment");
+constexpr Suffix kEux("eux");
+constexpr Suffix kAient("aient");
 
 }  // namespace
 
 std::string_view DetectLanguage(std::string_view text) {
   text = text.substr(0, 64 * 1024);
-  double english = 0;
-  double french = 0;
-  double other = 0;
+  // In quarter points, so that the sums are exact integers.
+  int english = 0;
+  int french = 0;
+  int other = 0;
   int common_words = 0;  // words not capitalized: names do not count
-  const auto& lists = ListsOfWords();
+  const WordTable& listed = ListedWords();
   std::size_t at = 0;
-  while (at < text.size()) {
-    while (at < text.size() && !IsWordByte(static_cast<unsigned char>(text[at]))) ++at;
-    std::size_t end = at;
-    while (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) ++end;
-    if (end == at) break;
-    if (!absl::ascii_isupper(static_cast<unsigned char>(text[at]))) ++common_words;
-    // Lowered on the stack: the scorer reads every word, and an allocation
-    // each was most of its time. Only a very long word goes to the heap.
-    char buffer[64];
-    std::string long_word;
-    char* lowered = buffer;
-    if (end - at > sizeof(buffer)) {
-      long_word.resize(end - at);
-      lowered = long_word.data();
+  while (true) {
+    while (at < text.size() && !(kByteTraits[static_cast<unsigned char>(text[at])] & kWordByte)) ++at;
+    if (at == text.size()) break;
+    const std::size_t start = at;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(text[start]))) ++common_words;
+    // One pass over the word: its bytes lowered, and which letters and
+    // pairs of letters it holds.
+    PackedWord word;
+    std::uint8_t letters = 0;
+    std::uint8_t pairs = 0;
+    std::uint8_t previous = 0;
+    for (; at < text.size(); ++at) {
+      const auto byte = static_cast<unsigned char>(text[at]);
+      const std::uint8_t traits = kByteTraits[byte];
+      if (!(traits & kWordByte)) break;
+      word.last = PushByte(word.last, static_cast<unsigned char>(absl::ascii_tolower(byte)));
+      letters |= traits;
+      pairs |= static_cast<std::uint8_t>(previous << 1) & traits;
+      previous = traits;
     }
-    for (std::size_t i = at; i < end; ++i) {
-      lowered[i - at] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
-    }
-    const std::string_view word(lowered, end - at);
-    at = end;
-    if (auto found = lists.find(word); found != lists.end()) {
-      if (found->second & kEnglish) english += 1;
-      if (found->second & kFrench) french += 1;
-      if (found->second & kOther) other += 1;
-    }
-    // Elided articles and pronouns: l'action, d'IA, qu'il.
-    if (word.size() > 2 && word[1] == '\'' &&
-        std::string_view("ldjnmcst").find(word[0]) != std::string_view::npos) {
-      french += 1;
-    } else if (word.size() > 2 && word.substr(word.size() - 2) == "'s") {
-      english += 1;
-    }
-    auto ends_with = [&word](std::string_view suffix) {
-      return word.size() > suffix.size() + 2 && word.substr(word.size() - suffix.size()) == suffix;
-    };
-    if (ends_with("ed") || ends_with("ing") || ends_with("ly")) english += 0.5;
-    // One pass over the letters: those French spells only in borrowed
-    // words (th, wh, w, k), and those French uses and English does not
-    // (é è ê à ç ù û î ô).
-    bool borrowed = false;
-    bool accented = false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(word[i]);
-      borrowed = borrowed || c == 'w' || c == 'k' || (c == 'h' && i > 0 && word[i - 1] == 't');
-      if (c == 0xC3 && i + 1 < word.size()) {
-        const unsigned char next = static_cast<unsigned char>(word[i + 1]);
-        accented = accented || next == 0xA9 || next == 0xA8 || next == 0xAA || next == 0xA0 ||
-                   next == 0xA7 || next == 0xB9 || next == 0xBB || next == 0xAE || next == 0xB4;
+    const std::size_t length = at - start;
+    if (length <= kPackedBytes) {
+      // Most words fit in `last`; the bytes before it are read again.
+      for (std::size_t i = start; i + 8 < at; ++i) {
+        word.before = PushByte(word.before, static_cast<unsigned char>(absl::ascii_tolower(
+                                                static_cast<unsigned char>(text[i]))));
       }
+      const std::uint8_t lists = listed.ListsOf(word);
+      if (lists & kEnglish) english += 4;
+      if (lists & kFrench) french += 4;
+      if (lists & kOther) other += 4;
     }
-    if (borrowed) english += 0.25;
-    if (ends_with("\xC3\xA9") || ends_with("\xC3\xA9" "e") || ends_with("\xC3\xA9" "s") ||
-        ends_with("ment") || ends_with("eux") || ends_with("aient")) {
-      french += 0.5;
+    // French spells th, wh, w and k only in borrowed words, and English
+    // does not use é è ê à ç ù û î ô.
+    const bool borrowed = (letters & kBorrowedLetter) || (pairs & kFollowsT);
+    const bool accented = pairs & kAccentAfterC3;
+    auto ends_with = [&word, length](const Suffix& suffix) { return suffix.EndsWord(word, length); };
+    // Elided articles and pronouns: l'action, d'IA, qu'il.
+    if (length > 2 && text[start + 1] == '\'' &&
+        std::string_view("ldjnmcst").find(absl::ascii_tolower(static_cast<unsigned char>(text[start]))) !=
+            std::string_view::npos) {
+      french += 4;
+    } else if (length > 2 && (word.last & kPossessive.mask) == kPossessive.bytes) {
+      english += 4;
     }
-    if (accented) french += 0.5;
+    if (ends_with(kEd) || ends_with(kIng) || ends_with(kLy)) english += 2;
+    if (borrowed) english += 1;
+    if (ends_with(kEAcute) || ends_with(kEAcuteE) || ends_with(kEAcuteS) || ends_with(kMent) ||
+        ends_with(kEux) || ends_with(kAient)) {
+      french += 2;
+    }
+    if (accented) french += 2;
   }
-  const double best = std::max(english, french);
+  const double english_points = english / 4.0;
+  const double french_points = french / 4.0;
+  const double best = std::max(english_points, french_points);
   // At least one clear cue, and cues for a fair share of the words that are
   // not names: German or binary text shares a few words by chance, never many.
-  if (best < 1 || best < 0.2 * common_words || std::abs(english - french) < 0.5 ||
-      other >= best) {
+  if (best < 1 || best < 0.2 * common_words || std::abs(english_points - french_points) < 0.5 ||
+      other / 4.0 >= best) {
     return "und";
   }
-  return english > french ? "en" : "fr";
+  return english_points > french_points ? "en" : "fr";
 }
 
 }  // namespace newsevents::internal

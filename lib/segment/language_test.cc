@@ -39,3 +39,26 @@ TEST(DetectLanguage, OtherEuropeanLanguagesAreUndetermined) {
 
 }  // namespace
 }  // namespace newsevents::internal
+
+namespace newsevents::internal {
+namespace {
+
+// Each cue alone, on words short and long (a word past 16 bytes is never a
+// listed word, and its cues still count).
+TEST(DetectLanguage, EachCueCounts) {
+  // -é (half) and an accented letter (half).
+  EXPECT_EQ(DetectLanguage("Ment\xC3\xA9"), "fr");
+  // An accented letter inside a word is only half a point.
+  EXPECT_EQ(DetectLanguage("xx\xC3\xA9xx"), "und");
+  // An elision (one), in any case, on a word longer than any listed one.
+  EXPECT_EQ(DetectLanguage("l'internationalisation"), "fr");
+  EXPECT_EQ(DetectLanguage("L'INTERNATIONALISATION"), "fr");
+  // -ed (half) and th, w (a quarter) are not enough alone; twice they are.
+  EXPECT_EQ(DetectLanguage("Thwarted"), "und");
+  EXPECT_EQ(DetectLanguage("thwarted walked"), "en");
+  // A listed word after a long unlisted one.
+  EXPECT_EQ(DetectLanguage("abcdefghijklmnopqrstuvwxyzthe the"), "en");
+}
+
+}  // namespace
+}  // namespace newsevents::internal
