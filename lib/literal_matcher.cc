@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "absl/container/inlined_vector.h"
+
 namespace newsevents::internal {
 namespace {
 
@@ -96,17 +98,22 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case ca
   for (int byte = 0; byte < 256; ++byte) {
     const auto b = static_cast<unsigned char>(byte);
     if (case_mode_ == Case::kSensitive) {
-      for (auto& classes : byte_class_) classes[b] = class_of_[b];
+      for (int context = 0; context < 3; ++context) byte_class_[context * 256 + b] = class_of_[b];
       continue;
     }
-    byte_class_[0][b] = class_of_[Folded(b, 0)];
-    byte_class_[1][b] = class_of_[Folded(b, 0xC3)];
-    byte_class_[2][b] = class_of_[Folded(b, 0xC5)];
-    context_after_[b] = b == 0xC3 ? 1 : b == 0xC5 ? 2 : 0;
+    byte_class_[b] = class_of_[Folded(b, 0)];
+    byte_class_[256 + b] = class_of_[Folded(b, 0xC3)];
+    byte_class_[512 + b] = class_of_[Folded(b, 0xC5)];
+    context_after_[b] = b == 0xC3 ? 256 : b == 0xC5 ? 512 : 0;
   }
 
-  if (nodes * class_count_ > max_table_entries ||
-      (nodes * class_count_) << 1 > std::numeric_limits<std::uint32_t>::max()) {
+  const std::size_t entries = nodes * class_count_;
+  if (entries <= max_table_entries && (nodes << 1) <= std::numeric_limits<std::uint16_t>::max()) {
+    FillTable(order, children, &narrow_transitions_);
+  } else if (entries <= max_table_entries &&
+             (nodes << 1) <= std::numeric_limits<std::uint32_t>::max()) {
+    FillTable(order, children, &wide_transitions_);
+  } else {
     // Too large a table for memory: the trie is walked with its failures.
     child_begin_.reserve(nodes + 1);
     for (auto& list : children) {
@@ -120,42 +127,59 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case ca
     child_begin_.push_back(static_cast<std::uint32_t>(child_classes_.size()));
     return;
   }
-  // The full table: each entry the target's row, with the low bit set when
-  // the target ends a literal.
-  transitions_.assign(nodes * class_count_, 0);
-  auto entry = [&](std::uint32_t target) {
-    const bool ends = output_begin_[target] != output_begin_[target + 1];
-    return static_cast<std::uint32_t>((target * class_count_) << 1 | (ends ? 1u : 0u));
-  };
-  for (const std::uint32_t node : order) {
-    std::uint32_t* row = &transitions_[node * class_count_];
-    if (node != 0) {
-      std::copy_n(&transitions_[failure_[node] * class_count_], class_count_, row);
-    }
-    for (const auto& [byte_class, child] : children[node]) row[byte_class] = entry(child);
-  }
   failure_.clear();
   failure_.shrink_to_fit();
 }
 
+template <typename Entry>
+void LiteralMatcher::FillTable(
+    const std::vector<std::uint32_t>& order,
+    const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children,
+    std::vector<Entry>* transitions) const {
+  const std::size_t row_length = class_count_;
+  transitions->assign(children.size() * row_length, 0);
+  auto entry = [&](std::uint32_t target) {
+    const bool ends = output_begin_[target] != output_begin_[target + 1];
+    return static_cast<Entry>(target << 1 | (ends ? 1u : 0u));
+  };
+  // Breadth first: a state's failure row is filled before its own.
+  for (const std::uint32_t node : order) {
+    Entry* row = &(*transitions)[node * row_length];
+    if (node != 0) std::copy_n(&(*transitions)[failure_[node] * row_length], row_length, row);
+    for (const auto& [byte_class, child] : children[node]) row[byte_class] = entry(child);
+  }
+}
+
+template <typename Entry, typename OnState>
+void LiteralMatcher::ScanTable(const std::vector<Entry>& transitions, std::string_view text,
+                               OnState on_state) const {
+  // Locals, so that the loop keeps them in registers whatever on_state
+  // writes.
+  const Entry* const table = transitions.data();
+  const std::uint8_t* const byte_class = byte_class_.data();
+  const std::uint16_t* const context_after = context_after_.data();
+  const std::uint32_t row_length = class_count_;
+  const char* const bytes = text.data();
+  std::uint32_t context = 0;
+  std::uint32_t state = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(bytes[at]);
+    const std::uint32_t entry = table[state * row_length + byte_class[context + byte]];
+    context = context_after[byte];
+    state = entry >> 1;
+    if (entry & 1) on_state(state, at + 1);
+  }
+}
+
 template <typename OnState>
 void LiteralMatcher::Scan(std::string_view text, OnState on_state) const {
-  std::uint8_t context = 0;
-  if (!transitions_.empty()) {
-    std::uint32_t row = 0;  // the state's first entry in transitions_
-    for (std::size_t at = 0; at < text.size(); ++at) {
-      const unsigned char byte = static_cast<unsigned char>(text[at]);
-      const std::uint32_t entry = transitions_[row + byte_class_[context][byte]];
-      context = context_after_[byte];
-      row = entry >> 1;
-      if (entry & 1) on_state(row / class_count_, at + 1);
-    }
-    return;
-  }
+  if (!narrow_transitions_.empty()) return ScanTable(narrow_transitions_, text, on_state);
+  if (!wide_transitions_.empty()) return ScanTable(wide_transitions_, text, on_state);
+  std::uint32_t context = 0;
   std::uint32_t state = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {
     const unsigned char byte = static_cast<unsigned char>(text[at]);
-    const std::uint8_t byte_class = byte_class_[context][byte];
+    const std::uint8_t byte_class = byte_class_[context + byte];
     context = context_after_[byte];
     while (true) {
       const auto first = child_classes_.begin() + child_begin_[state];
@@ -172,27 +196,38 @@ void LiteralMatcher::Scan(std::string_view text, OnState on_state) const {
   }
 }
 
+namespace {
+
+// The indices of the bits set, ascending.
+template <typename Bits>
+void AppendSetBits(const Bits& bits, std::vector<int>* indices) {
+  for (std::size_t word = 0; word < bits.size(); ++word) {
+    for (std::uint64_t rest = bits[word]; rest != 0; rest &= rest - 1) {
+      indices->push_back(static_cast<int>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(rest))));
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<int> LiteralMatcher::FindDistinct(std::string_view text) const {
   // Short atoms ("of", "to") recur in every sentence: a bit per literal
   // keeps each once without sorting.
-  std::vector<std::uint64_t> seen((literal_count_ + 63) / 64, 0);
+  absl::InlinedVector<std::uint64_t, 64> seen((literal_count_ + 63) / 64, 0);
   Scan(text, [&](std::uint32_t state, std::size_t) {
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       seen[outputs_[k] / 64] |= std::uint64_t{1} << (outputs_[k] % 64);
     }
   });
   std::vector<int> found;
-  for (std::size_t word = 0; word < seen.size(); ++word) {
-    for (std::uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
-      found.push_back(static_cast<int>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
-    }
-  }
+  AppendSetBits(seen, &found);
   return found;
 }
 
 void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
                                std::vector<int>* distinct, std::vector<Hit>* hits) const {
-  std::vector<std::uint64_t> seen((std::min(split, literal_count_) + 63) / 64, 0);
+  // On the stack for up to 4,096 literals: this runs on every sentence.
+  absl::InlinedVector<std::uint64_t, 64> seen((std::min(split, literal_count_) + 63) / 64, 0);
   Scan(text, [&](std::uint32_t state, std::size_t end) {
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       const std::uint32_t literal = outputs_[k];
@@ -203,11 +238,7 @@ void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
       }
     }
   });
-  for (std::size_t word = 0; word < seen.size(); ++word) {
-    for (std::uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
-      distinct->push_back(static_cast<int>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
-    }
-  }
+  AppendSetBits(seen, distinct);
 }
 
 std::vector<LiteralMatcher::Hit> LiteralMatcher::FindAll(std::string_view text) const {

@@ -54,20 +54,30 @@ class LiteralMatcher {
  private:
   template <typename OnState>
   void Scan(std::string_view text, OnState on_state) const;
+  template <typename Entry, typename OnState>
+  void ScanTable(const std::vector<Entry>& transitions, std::string_view text,
+                 OnState on_state) const;
+  template <typename Entry>
+  void FillTable(const std::vector<std::uint32_t>& order,
+                 const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children,
+                 std::vector<Entry>* transitions) const;
 
   Case case_mode_;
   std::size_t literal_count_;
   std::array<std::uint8_t, 256> class_of_{};  // byte -> class; 0: in no literal
   std::uint32_t class_count_ = 1;
-  // A byte's class as read after an ordinary byte, after 0xC3 and after
-  // 0xC5 (the second byte of a Latin-1 capital or Œ), and which of those
-  // contexts a byte opens.
-  std::array<std::array<std::uint8_t, 256>, 3> byte_class_{};
-  std::array<std::uint8_t, 256> context_after_{};
-  // state x class -> the target's row (state x class_count_), shifted left
-  // one bit, with the low bit set when the target ends a literal. Empty when
-  // too large: then the trie's children and failures are walked instead.
-  std::vector<std::uint32_t> transitions_;
+  // A byte's class as read after an ordinary byte (from 0), after 0xC3
+  // (from 256) and after 0xC5 (from 512: the second byte of a Latin-1
+  // capital or Œ), and which of those contexts a byte opens, as that offset.
+  std::array<std::uint8_t, 3 * 256> byte_class_{};
+  std::array<std::uint16_t, 256> context_after_{};
+  // state x class -> the target state, shifted left one bit, with the low
+  // bit set when the target ends a literal. Two bytes an entry while the
+  // states allow (half the cache a scan walks, which bounds its speed),
+  // else four. Both empty when too large: then the trie's children and
+  // failures are walked instead.
+  std::vector<std::uint16_t> narrow_transitions_;
+  std::vector<std::uint32_t> wide_transitions_;
   std::vector<std::uint32_t> child_begin_;   // per state, into the two below
   std::vector<std::uint8_t> child_classes_;  // ascending per state
   std::vector<std::uint32_t> child_nodes_;

@@ -72,13 +72,28 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
     for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[random() % 9]);
     return text;
   };
+  // 300 short literals make a table of two-byte entries; 6,000 longer ones
+  // pass 32,767 states, so four-byte entries.
+  struct LiteralSet {
+    int count;
+    std::size_t shortest;
+    std::size_t longest;
+  };
+  for (const LiteralSet& set : {LiteralSet{300, 1, 6}, LiteralSet{6000, 8, 14}}) {
   std::vector<std::string> literals;
-  for (int i = 0; i < 300; ++i) literals.push_back(random_text(1 + random() % 6));
+  for (int i = 0; i < set.count; ++i) {
+    literals.push_back(random_text(set.shortest + random() % (set.longest - set.shortest + 1)));
+  }
   for (const auto case_mode : {LiteralMatcher::Case::kSensitive, kFolded}) {
     const LiteralMatcher table(literals, case_mode);
     const LiteralMatcher trie(literals, case_mode, /*max_table_entries=*/0);
     for (int round = 0; round < 50; ++round) {
-      const std::string text = random_text(200);
+      // Random bytes with some of the literals put in, so that long ones
+      // are found too.
+      std::string text = random_text(100);
+      for (int piece = 0; piece < 5; ++piece) {
+        text += literals[random() % literals.size()] + random_text(20);
+      }
       const auto table_hits = table.FindAll(text);
       const auto trie_hits = trie.FindAll(text);
       ASSERT_EQ(table_hits.size(), trie_hits.size());
@@ -103,6 +118,7 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
                   literals[static_cast<std::size_t>(hit.literal)]);
       }
     }
+  }
   }
 }
 

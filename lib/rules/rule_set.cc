@@ -434,6 +434,12 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   empty.atoms.assign((set->atom_count_ + 63) / 64, 0);
   empty.rules.assign((set->rules_.size() + 63) / 64, 0);
   for (int rule : set->unfiltered_rules_) empty.rules[rule / 64] |= std::uint64_t{1} << (rule % 64);
+  set->picking_rules_.assign(empty.rules.size(), 0);
+  for (std::size_t rule = 0; rule < set->rules_.size(); ++rule) {
+    if (!set->rules_[rule]->guard) {
+      set->picking_rules_[rule / 64] |= std::uint64_t{1} << (rule % 64);
+    }
+  }
   set->start_.assign(kKindSets + 1, empty);
   for (std::size_t kinds = 0; kinds < kKindSets; ++kinds) {
     for (const PlaceholderAtom& placeholder : set->placeholder_atoms_) {
@@ -637,11 +643,14 @@ bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const 
 
 bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
-  const Presence presence = Present(found, true, possible_kinds);
+  Presence presence = Present(found, true, possible_kinds);
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
+  for (std::size_t word = 0; word < presence.rules.size(); ++word) {
+    presence.rules[word] &= picking_rules_[word];
+  }
   bool any = false;
   ForEachRule(presence.rules, [&](int rule) {
-    any = !rules_[rule]->guard && filters_[rule].HeldBy(presence.atoms.data());
+    any = filters_[rule].HeldBy(presence.atoms.data());
     return !any;
   });
   return any;

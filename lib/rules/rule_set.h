@@ -184,6 +184,8 @@ class RuleSet {
   // entry), the unfiltered rules alone.
   static constexpr std::size_t kKindSets = std::size_t{1} << 5;
   std::vector<Presence> start_;
+  // The rules that are not guards, as bits: those that may pick a sentence.
+  absl::InlinedVector<std::uint64_t, 4> picking_rules_;
 };
 
 }  // namespace newsevents::internal
