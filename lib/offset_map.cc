@@ -65,6 +65,8 @@ Span OffsetMap::ToSource(Span output) const {
 
 OffsetMap OffsetMap::Then(const OffsetMap& earlier) const {
   OffsetMap composed;
+  // Each piece here is cut at most at every boundary of `earlier`.
+  composed.pieces_.reserve(pieces_.size() + earlier.pieces_.size());
   for (const Piece& piece : pieces_) {
     if (!piece.copied) {
       const Span source =

@@ -145,11 +145,20 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   auto surface = [&](Span input_span) {
     return internal::SurfaceText(document.bytes, prepared.text.encoding, input_span);
   };
-  for (const Span& sentence : prepared.sentences) {
+  // An explanation lists every sentence; extraction skips those no rule can
+  // match before finding their mentions, the costliest stage. Every
+  // sentence is checked first, while the gate's tables are in the cache.
+  std::vector<bool> may_hold_events(prepared.sentences.size(), true);
+  if (explanations == nullptr) {
+    for (std::size_t i = 0; i < prepared.sentences.size(); ++i) {
+      const Span& sentence = prepared.sentences[i];
+      may_hold_events[i] = language.MayHoldEvents(text.substr(sentence.begin, sentence.size()));
+    }
+  }
+  for (std::size_t i = 0; i < prepared.sentences.size(); ++i) {
+    if (!may_hold_events[i]) continue;
+    const Span& sentence = prepared.sentences[i];
     const std::string_view sentence_text = text.substr(sentence.begin, sentence.size());
-    // An explanation lists every sentence; extraction skips those no rule
-    // can match before finding their mentions, the costliest stage.
-    if (explanations == nullptr && !language.MayHoldEvents(sentence_text)) continue;
     const std::vector<FoundMention> mentions = language.mentions->Find(sentence_text);
     const internal::RuleText rule_text = internal::BuildRuleText(sentence_text, mentions);
     // Rule text span -> input bytes.

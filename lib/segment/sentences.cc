@@ -1,5 +1,6 @@
 #include "segment/sentences.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -285,8 +286,9 @@ std::vector<Span> SplitSentences(std::string_view text, std::string_view lang) {
   const bool wrapped = IsHardWrapped(text);
   std::size_t block_begin = 0;
   std::size_t line_begin = 0;
-  for (std::size_t at = 0; at <= text.size(); ++at) {
-    if (at < text.size() && text[at] != '\n') continue;
+  // Each line break, then the end of the text.
+  for (std::size_t at = 0; at <= text.size();) {
+    at = std::min(text.find('\n', at), text.size());
     const std::string_view line = text.substr(line_begin, at - line_begin);
     const bool blank_line_follows = at + 1 < text.size() && text[at + 1] == '\n';
     const std::size_t next_begin = at + (blank_line_follows ? 2 : 1);
@@ -307,7 +309,7 @@ std::vector<Span> SplitSentences(std::string_view text, std::string_view lang) {
       block_begin = next_begin;
     }
     line_begin = next_begin;
-    at = next_begin - 1;
+    at = next_begin;
   }
   return sentences;
 }
