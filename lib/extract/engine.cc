@@ -235,11 +235,12 @@ class EngineCache {
 
 bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
   const std::size_t first_cue = rules->literals().size();
-  // Sized once: a sentence holds dozens of short atoms ("of", "in").
-  std::vector<int> found;
-  found.reserve(64);
-  std::vector<LiteralMatcher::Hit> cue_hits;
-  cue_hits.reserve(16);
+  // This runs on every sentence: the lists keep their memory from one
+  // sentence to the next, one pair per thread.
+  thread_local std::vector<int> found;
+  thread_local std::vector<LiteralMatcher::Hit> cue_hits;
+  found.clear();
+  cue_hits.clear();
   gate->FindSplit(sentence, first_cue, &found, &cue_hits);
   for (LiteralMatcher::Hit& hit : cue_hits) hit.literal -= static_cast<int>(first_cue);
   return rules->MayMatch(found, mentions->PossibleKinds(sentence, cue_hits));

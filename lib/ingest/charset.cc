@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "ascii.h"
 #include "string_views.h"
 #include "unicode/ucnv.h"
 #include "unicode/ucsdet.h"
@@ -68,11 +69,7 @@ bool LooksLikeUtf8(std::string_view bytes) {
   std::size_t valid = 0;
   std::size_t invalid = 0;
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
-  for (std::size_t at = 0; at < bytes.size();) {
-    if (data[at] < 0x80) {
-      ++at;
-      continue;
-    }
+  for (std::size_t at = SkipAscii(bytes, 0); at < bytes.size(); at = SkipAscii(bytes, at)) {
     utf8proc_int32_t code_point;
     const utf8proc_ssize_t length = utf8proc_iterate(
         data + at, static_cast<utf8proc_ssize_t>(std::min<std::size_t>(4, bytes.size() - at)),

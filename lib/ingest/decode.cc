@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ascii.h"
 #include "utf8proc.h"
 
 namespace newsevents::internal {
@@ -62,11 +63,7 @@ DecodedText DecodeUtf8(std::string_view bytes) {
   while (at < bytes.size()) {
     // Copy the longest valid run in one piece.
     std::size_t run = at;
-    while (run < bytes.size()) {
-      if (static_cast<unsigned char>(bytes[run]) < 0x80) {
-        ++run;
-        continue;
-      }
+    while ((run = SkipAscii(bytes, run)) < bytes.size()) {
       const std::size_t length = ValidSequenceLength(bytes.substr(run));
       if (length == 0) break;
       run += length;

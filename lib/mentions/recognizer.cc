@@ -712,8 +712,8 @@ KindSet MentionRecognizer::PossibleKinds(std::string_view text,
   };
   const int first_currency = static_cast<int>(percent_cue_literals_.size());
   bool percent = proportions_ != nullptr;  // only proportions need no unit
-  std::vector<LiteralMatcher::Hit> currency_hits;
-  currency_hits.reserve(cue_hits.size());
+  thread_local std::vector<LiteralMatcher::Hit> currency_hits;  // memory kept, as the gate's
+  currency_hits.clear();
   for (const LiteralMatcher::Hit& hit : cue_hits) {
     if (hit.literal >= first_currency) {
       currency_hits.push_back({hit.literal - first_currency, hit.begin, hit.end});
