@@ -153,21 +153,33 @@ void LiteralMatcher::FillTable(
 template <typename Entry, typename OnState>
 void LiteralMatcher::ScanTable(const std::vector<Entry>& transitions, std::string_view text,
                                OnState on_state) const {
-  // Locals, so that the loop keeps them in registers whatever on_state
-  // writes.
+  // The states that end literals are gathered in batches and handed over
+  // between them: with on_state's work outside it, the byte loop keeps its
+  // few values in registers.
+  struct Ended {
+    std::uint32_t state;
+    std::size_t end;
+  };
+  constexpr std::size_t kBatch = 64;
+  Ended ended[kBatch];
   const Entry* const table = transitions.data();
   const std::uint8_t* const byte_class = byte_class_.data();
   const std::uint16_t* const context_after = context_after_.data();
   const std::uint32_t row_length = class_count_;
-  const char* const bytes = text.data();
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
   std::uint32_t context = 0;
   std::uint32_t state = 0;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    const auto byte = static_cast<unsigned char>(bytes[at]);
-    const std::uint32_t entry = table[state * row_length + byte_class[context + byte]];
-    context = context_after[byte];
-    state = entry >> 1;
-    if (entry & 1) on_state(state, at + 1);
+  for (std::size_t at = 0; at < size;) {
+    std::size_t count = 0;
+    for (; at < size && count < kBatch; ++at) {
+      const std::uint32_t entry = table[state * row_length + byte_class[context + bytes[at]]];
+      context = context_after[bytes[at]];
+      state = entry >> 1;
+      ended[count] = {state, at + 1};
+      count += entry & 1;  // kept only when it ends a literal; no branch
+    }
+    for (std::size_t i = 0; i < count; ++i) on_state(ended[i].state, ended[i].end);
   }
 }
 
