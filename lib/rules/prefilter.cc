@@ -32,15 +32,20 @@ Info Exact(std::string text) {
 Info AnyText() { return Info{}; }  // not exact, requires nothing
 
 // `a` and `b` under one AND or OR node, a child of the same kind merged in.
+// A long alternation is joined one branch at a time, so `a`'s list grows in
+// place rather than being copied per branch.
 Requirement Join(Requirement::Kind kind, Requirement a, Requirement b) {
   Requirement joined;
-  joined.kind = kind;
-  for (Requirement* part : {&a, &b}) {
-    if (part->kind == kind) {
-      for (Requirement& inner : part->of) joined.of.push_back(std::move(inner));
-    } else {
-      joined.of.push_back(std::move(*part));
-    }
+  if (a.kind == kind) {
+    joined = std::move(a);
+  } else {
+    joined.kind = kind;
+    joined.of.push_back(std::move(a));
+  }
+  if (b.kind == kind) {
+    for (Requirement& inner : b.of) joined.of.push_back(std::move(inner));
+  } else {
+    joined.of.push_back(std::move(b));
   }
   return joined;
 }
@@ -109,6 +114,10 @@ class Reader {
     explicit Run(const Reader& reader) : reader_(reader) {}
 
     void Add(Info piece) {
+      if (piece.exact && exact_.strings.size() == 1 && piece.strings.size() == 1) {
+        exact_.strings.front() += piece.strings.front();  // the usual case: one more letter
+        return;
+      }
       if (piece.exact && exact_.strings.size() * piece.strings.size() <= kMaxExactStrings) {
         std::vector<std::string> joined;
         for (const std::string& left : exact_.strings) {
@@ -127,6 +136,16 @@ class Reader {
       } else {
         required_ = And(std::move(required_), std::move(piece.required));
       }
+    }
+
+    // Add(Literal(c)) without the Info, while the run is one string.
+    bool AddFolded(int32_t c) {
+      if (exact_.strings.size() != 1) return false;
+      std::string& text = exact_.strings.front();
+      const std::size_t size = text.size();
+      if (AppendFolded(c, &text)) return true;
+      text.resize(size);
+      return false;
     }
 
     Info Finish() {
@@ -148,10 +167,10 @@ class Reader {
       Info either;
       either.exact = true;
       either.strings = std::move(a.strings);
-      either.strings.insert(either.strings.end(), b.strings.begin(), b.strings.end());
-      std::sort(either.strings.begin(), either.strings.end());
-      either.strings.erase(std::unique(either.strings.begin(), either.strings.end()),
-                           either.strings.end());
+      for (std::string& text : b.strings) {  // kept sorted and distinct
+        auto at = std::lower_bound(either.strings.begin(), either.strings.end(), text);
+        if (at == either.strings.end() || *at != text) either.strings.insert(at, std::move(text));
+      }
       if (either.strings.size() <= kMaxExactStrings) return either;
       Info wide;
       wide.required = Required(std::move(either));
@@ -176,7 +195,9 @@ class Reader {
 
   Info Sequence() {
     Run run(*this);
-    while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') run.Add(Repeated());
+    while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      if (!AddPlainCharacter(&run)) run.Add(Repeated());
+    }
     return run.Finish();
   }
 
@@ -389,11 +410,20 @@ class Reader {
   // One character, matched regardless of case: exact when the atom matcher
   // folds every case of it.
   static Info Literal(int32_t c) {
-    if (c < 0) return AnyText();
+    std::string folded;
+    if (!AppendFolded(c, &folded)) return AnyText();
+    return Exact(std::move(folded));
+  }
+
+  // Appends the bytes the atom matcher reads for `c` in any case; false
+  // when it does not fold every case of it.
+  static bool AppendFolded(int32_t c, std::string* out) {
+    if (c < 0) return false;
     if (c < 0x80) {
-      return Exact(std::string(1, static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)))));
+      out->push_back(static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c))));
+      return true;
     }
-    if (c == 0xDF || c == 0xB5) return AnyText();  // ß and µ fold beyond Latin-1
+    if (c == 0xDF || c == 0xB5) return false;  // ß and µ fold beyond Latin-1
     int32_t lower = c;
     const bool latin1_capital = c >= 0xC0 && c <= 0xDE && c != 0xD7;
     const bool latin1_small = c >= 0xE0 && c <= 0xFE && c != 0xF7;
@@ -403,11 +433,28 @@ class Reader {
       lower = 0x153;  // œ
     } else if (!latin1_small && (utf8proc_tolower(c) != c || utf8proc_toupper(c) != c ||
                                  utf8proc_totitle(c) != c)) {
-      return AnyText();  // a case the matcher does not fold
+      return false;  // a case the matcher does not fold
     }
     utf8proc_uint8_t bytes[4];
     const utf8proc_ssize_t length = utf8proc_encode_char(lower, bytes);
-    return Exact(std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length)));
+    out->append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+    return true;
+  }
+
+  // Reads a plain character that no repetition follows straight into the
+  // run: most of a rule is such letters, and an Info apiece is most of the
+  // reading's cost. False, having read nothing, for anything else.
+  bool AddPlainCharacter(Run* run) {
+    static constexpr std::string_view kSpecial = "()[].^$\\|*+?{";
+    if (kSpecial.find(Peek()) != std::string_view::npos) return false;
+    const std::size_t start = at_;
+    const int32_t c = ReadCodePoint();
+    const bool repeated = !AtEnd() && (Peek() == '*' || Peek() == '+' || Peek() == '?' || Peek() == '{');
+    if (repeated || !run->AddFolded(c)) {
+      at_ = start;
+      return false;
+    }
+    return true;
   }
 
   std::string_view pattern_;

@@ -48,6 +48,9 @@ TEST(RequiredLiterals, OptionalAndRepeatedPartsRequireWhatTheyMust) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("deal(?: worth)? \\$\\d+", 2), "a deal $5"));
   EXPECT_FALSE(MayMatch(RequiredLiterals("deal(?: worth)+ \\$\\d+", 2), "a deal $5"));
   EXPECT_TRUE(MayMatch(RequiredLiterals("(?:very )*big", 2), "a big one"));
+  // A repetition takes only the letter before it, not the run of letters.
+  EXPECT_TRUE(MayMatch(RequiredLiterals("orders? shifted", 2), "ORDER SHIFTED"));
+  EXPECT_FALSE(MayMatch(RequiredLiterals("orders? shifted", 2), "orders were shifted"));
 }
 
 TEST(RequiredLiterals, ShortAtomsAndUnknownSyntaxRequireNothing) {
