@@ -97,7 +97,30 @@ struct PackedWord {
   }
 };
 
-std::uint64_t PushByte(std::uint64_t bytes, unsigned char byte) { return bytes << 8 | byte; }
+// Up to 8 bytes as an integer, the last in the low bits, A-Z lowered.
+std::uint64_t PackLowered8(const char* bytes, std::size_t count) {
+  std::uint64_t packed = 0;
+  for (std::size_t i = 0; i < count; ++i) packed = packed << 8 | static_cast<unsigned char>(bytes[i]);
+  // All eight bytes at once: a byte gets 0x20 when it is ASCII and in A-Z.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const std::uint64_t low_seven = packed & ~kHighBits;
+  const std::uint64_t above_z = low_seven + (0x7F - 'Z') * kOnes;
+  const std::uint64_t from_a = low_seven + (0x80 - 'A') * kOnes;
+  const std::uint64_t upper = (from_a ^ above_z) & ~packed & kHighBits;
+  return packed | upper >> 2;
+}
+
+// The last 16 bytes of `text`, ASCII lowered: the key of a listed word, and
+// of the word being read (whose `last` bytes also hold its suffix).
+PackedWord PackLowered(std::string_view text) {
+  PackedWord word;
+  const std::size_t last_count = std::min<std::size_t>(text.size(), 8);
+  word.last = PackLowered8(text.data() + text.size() - last_count, last_count);
+  const std::size_t before_count = std::min<std::size_t>(text.size() - last_count, 8);
+  word.before = PackLowered8(text.data() + text.size() - last_count - before_count, before_count);
+  return word;
+}
 
 // Which lists hold a word.
 enum WordLists : std::uint8_t { kEnglish = 1, kFrench = 2, kOther = 4 };
@@ -131,15 +154,7 @@ class WordTable {
   template <std::size_t N>
   void AddAll(const std::string_view (&words)[N], WordLists list) {
     for (std::string_view text : words) {
-      PackedWord word;
-      for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (text.size() - i > 8) {
-          word.before = PushByte(word.before, byte);
-        } else {
-          word.last = PushByte(word.last, byte);
-        }
-      }
+      const PackedWord word = PackLowered(text);
       std::size_t slot = SlotOf(word);
       while (!(words_[slot] == PackedWord{}) && !(words_[slot] == word)) slot = (slot + 1) % kSlots;
       words_[slot] = word;
@@ -231,9 +246,7 @@ std::string_view DetectLanguage(std::string_view text) {
     if (at == text.size()) break;
     const std::size_t start = at;
     if (!absl::ascii_isupper(static_cast<unsigned char>(text[start]))) ++common_words;
-    // One pass over the word: its bytes lowered, and which letters and
-    // pairs of letters it holds.
-    PackedWord word;
+    // Which letters and pairs of letters the word holds.
     std::uint8_t letters = 0;
     std::uint8_t pairs = 0;
     std::uint8_t previous = 0;
@@ -241,18 +254,13 @@ std::string_view DetectLanguage(std::string_view text) {
       const auto byte = static_cast<unsigned char>(text[at]);
       const std::uint8_t traits = kByteTraits[byte];
       if (!(traits & kWordByte)) break;
-      word.last = PushByte(word.last, static_cast<unsigned char>(absl::ascii_tolower(byte)));
       letters |= traits;
       pairs |= static_cast<std::uint8_t>(previous << 1) & traits;
       previous = traits;
     }
     const std::size_t length = at - start;
+    const PackedWord word = PackLowered(text.substr(start, length));
     if (length <= kPackedBytes) {
-      // Most words fit in `last`; the bytes before it are read again.
-      for (std::size_t i = start; i + 8 < at; ++i) {
-        word.before = PushByte(word.before, static_cast<unsigned char>(absl::ascii_tolower(
-                                                static_cast<unsigned char>(text[i]))));
-      }
       const std::uint8_t lists = listed.ListsOf(word);
       if (lists & kEnglish) english += 4;
       if (lists & kFrench) french += 4;
