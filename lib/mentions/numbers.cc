@@ -611,15 +611,14 @@ bool NumberParser::ReadDigits(std::size_t at, Atom* atom) const {
   if (letters_end > end) {
     const std::string_view letters = text_.substr(end, letters_end - end);
     const Abbreviation* abbreviation = AbbreviationOf(letters);
-    const std::string folded = FoldWord(letters);
-    auto word = reader_.words_.find(folded);
+    const NumberReader::WordInfo* word = reader_.MeaningOf(letters);
     if (abbreviation != nullptr) {
       atom->scale = abbreviation->value;
       atom->end = letters_end;
       atom->glue_end = letters_end;
       if (abbreviation->cls == WordClass::kDozen) atom->scale = 12;
-    } else if (word != reader_.words_.end() && word->second.cls == WordClass::kScale) {
-      atom->scale = word->second.value;  // "2millions"
+    } else if (word != nullptr && word->cls == WordClass::kScale) {
+      atom->scale = word->value;  // "2millions"
       atom->end = letters_end;
       atom->glue_end = letters_end;
     } else {
@@ -658,15 +657,14 @@ bool NumberParser::ReadWord(std::size_t at, std::size_t end, const Atom* previou
       return true;
     }
   }
-  if (word.size() > 16) return false;
-  std::string folded = FoldWord(word);
-  auto found = reader_.words_.find(folded);
-  if (found == reader_.words_.end()) return false;
-  atom->cls = found->second.cls;
-  atom->value = found->second.value;
-  atom->plural = found->second.plural;
-  atom->compound_only = found->second.compound_only;
-  if (atom->cls == WordClass::kOutOf && folded == "out") {
+  if (word.size() > kPackedBytes) return false;
+  const NumberReader::WordInfo* found = reader_.MeaningOf(word);
+  if (found == nullptr) return false;
+  atom->cls = found->cls;
+  atom->value = found->value;
+  atom->plural = found->plural;
+  atom->compound_only = found->compound_only;
+  if (atom->cls == WordClass::kOutOf && FoldWord(word) == "out") {
     // "out" counts only in "out of".
     const std::size_t next = end + 1;
     if (next >= text_.size() || text_[end] != ' ') return false;
@@ -1391,9 +1389,24 @@ StatusOr<std::unique_ptr<NumberReader>> NumberReader::Create(std::string lang,
     info.value = entry.value;
     info.plural = entry.plural;
     info.compound_only = entry.compound_only;
-    reader->words_[std::string(entry.word)] = info;
+    if (entry.word.size() > kPackedBytes) {
+      return Status::Internal("number word too long for its key: " + std::string(entry.word));
+    }
+    reader->words_[PackLowered(entry.word)] = info;
   }
   return reader;
+}
+
+const NumberReader::WordInfo* NumberReader::MeaningOf(std::string_view word) const {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  if (word.size() <= kPackedBytes) {
+    const PackedWord packed = PackLowered(word);
+    // ASCII (most words) folds by lowering alone, which the key did.
+    if (((packed.before | packed.last) & kHighBits) == 0) return words_.Find(packed);
+  }
+  const std::string folded = FoldWord(word);
+  if (folded.size() > kPackedBytes) return nullptr;
+  return words_.Find(PackLowered(folded));
 }
 
 std::vector<NumberSpan> NumberReader::Find(std::string_view text) const {

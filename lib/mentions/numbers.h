@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "newsevents/status.h"
+#include "packed_word.h"
 #include "re2/re2.h"
 
 namespace newsevents::internal {
@@ -94,7 +94,11 @@ class NumberReader {
   std::string lang_;
   Options options_;
   std::unique_ptr<RE2> digits_;  // one digit token, anchored
-  absl::flat_hash_map<std::string, WordInfo> words_;  // folded word -> meaning
+  // What `word` means to numbers, or null. Accents and case do not count
+  // ("Cinquième" reads as "cinquieme").
+  const WordInfo* MeaningOf(std::string_view word) const;
+
+  PackedWordTable<WordInfo> words_;  // folded word -> meaning
   friend class NumberParser;
 };
 

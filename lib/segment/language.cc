@@ -4,9 +4,11 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 
 #include "absl/strings/ascii.h"
+#include "packed_word.h"
 
 namespace newsevents::internal {
 namespace {
@@ -70,11 +72,6 @@ constexpr std::string_view kOtherWords[] = {
     "las", "del", "por", "con", "una", "para", "della",
     "di", "che", "sono", "gli", "nel"};
 
-// A listed word is looked up by its lowered bytes packed into two integers:
-// every word of the text is looked up, and hashing a string and comparing
-// it cost most of the scorer's time.
-constexpr std::size_t kPackedBytes = 16;
-
 template <std::size_t N>
 constexpr std::size_t LongestWord(const std::string_view (&words)[N]) {
   std::size_t longest = 0;
@@ -86,47 +83,10 @@ static_assert(LongestWord(kEnglishWords) <= kPackedBytes &&
                   LongestWord(kOtherWords) <= kPackedBytes,
               "a listed word must fit the packed key");
 
-// A word of up to 16 bytes, lowered, the last byte in the low bits of
-// `last` (zero before the first).
-struct PackedWord {
-  std::uint64_t before = 0;  // bytes 16-9 from the end
-  std::uint64_t last = 0;    // bytes 8-1 from the end
-
-  bool operator==(const PackedWord& other) const {
-    return before == other.before && last == other.last;
-  }
-};
-
-// Up to 8 bytes as an integer, the last in the low bits, A-Z lowered.
-std::uint64_t PackLowered8(const char* bytes, std::size_t count) {
-  std::uint64_t packed = 0;
-  for (std::size_t i = 0; i < count; ++i) packed = packed << 8 | static_cast<unsigned char>(bytes[i]);
-  // All eight bytes at once: a byte gets 0x20 when it is ASCII and in A-Z.
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  const std::uint64_t low_seven = packed & ~kHighBits;
-  const std::uint64_t above_z = low_seven + (0x7F - 'Z') * kOnes;
-  const std::uint64_t from_a = low_seven + (0x80 - 'A') * kOnes;
-  const std::uint64_t upper = (from_a ^ above_z) & ~packed & kHighBits;
-  return packed | upper >> 2;
-}
-
-// The last 16 bytes of `text`, ASCII lowered: the key of a listed word, and
-// of the word being read (whose `last` bytes also hold its suffix).
-PackedWord PackLowered(std::string_view text) {
-  PackedWord word;
-  const std::size_t last_count = std::min<std::size_t>(text.size(), 8);
-  word.last = PackLowered8(text.data() + text.size() - last_count, last_count);
-  const std::size_t before_count = std::min<std::size_t>(text.size() - last_count, 8);
-  word.before = PackLowered8(text.data() + text.size() - last_count - before_count, before_count);
-  return word;
-}
-
 // Which lists hold a word.
 enum WordLists : std::uint8_t { kEnglish = 1, kFrench = 2, kOther = 4 };
 
-// Open addressing over the ~330 listed words; an empty slot is all zero
-// (no word is empty).
+// Every word of the text is looked up, and most are in no list.
 class WordTable {
  public:
   WordTable() {
@@ -136,34 +96,18 @@ class WordTable {
   }
 
   std::uint8_t ListsOf(const PackedWord& word) const {
-    for (std::size_t slot = SlotOf(word);; slot = (slot + 1) % kSlots) {
-      if (words_[slot] == word) return lists_[slot];
-      if (words_[slot] == PackedWord{}) return 0;
-    }
+    const std::uint8_t* lists = lists_.Find(word);
+    return lists == nullptr ? 0 : *lists;
   }
 
  private:
-  static constexpr int kSlotBits = 10;
-  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
-
-  static std::size_t SlotOf(const PackedWord& word) {
-    return static_cast<std::size_t>(
-        (word.before * 0x9E3779B97F4A7C15ULL ^ word.last * 0xC2B2AE3D27D4EB4FULL) >> (64 - kSlotBits));
-  }
-
   template <std::size_t N>
   void AddAll(const std::string_view (&words)[N], WordLists list) {
-    for (std::string_view text : words) {
-      const PackedWord word = PackLowered(text);
-      std::size_t slot = SlotOf(word);
-      while (!(words_[slot] == PackedWord{}) && !(words_[slot] == word)) slot = (slot + 1) % kSlots;
-      words_[slot] = word;
-      lists_[slot] |= list;
-    }
+    for (std::string_view text : words) lists_[PackLowered(text)] |= list;
   }
 
-  std::array<PackedWord, kSlots> words_{};
-  std::array<std::uint8_t, kSlots> lists_{};
+  PackedWordTable<std::uint8_t> lists_{std::size(kEnglishWords) + std::size(kFrenchWords) +
+                                       std::size(kOtherWords)};
 };
 
 const WordTable& ListedWords() {
