@@ -211,11 +211,7 @@ std::vector<LiteralMatcher::Hit> CurrencyTable::Candidates(std::string_view text
 }
 
 bool CurrencyTable::MayHold(std::string_view text) const {
-  return MayHold(text, FindLiterals(text));
-}
-
-bool CurrencyTable::MayHold(std::string_view text,
-                            const std::vector<LiteralMatcher::Hit>& hits) const {
+  const std::vector<LiteralMatcher::Hit> hits = FindLiterals(text);
   return std::any_of(hits.begin(), hits.end(),
                      [&](const LiteralMatcher::Hit& hit) { return IsCandidate(text, hit); });
 }

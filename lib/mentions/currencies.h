@@ -51,9 +51,10 @@ class CurrencyTable {
   // False when Find surely finds nothing in `text`: no form is in it, read
   // as for Find's first pass (below). Cheaper than Find.
   bool MayHold(std::string_view text) const;
-  // The same, from the hits of literals() in `text` (a caller's own pass,
-  // literal indices as in literals()).
-  bool MayHold(std::string_view text, const std::vector<LiteralMatcher::Hit>& hits) const;
+  // Whether one hit of literals() in `text` (a caller's own pass, literal
+  // index as in literals()) may be a form: MayHold is true when one is.
+  // False for a hit of a form read as written whose bytes differ ("try").
+  bool IsCandidate(std::string_view text, const LiteralMatcher::Hit& hit) const;
   // The literals of Find's first pass (folded, as LiteralMatcher::kFolded),
   // and their hits in `text`.
   const std::vector<std::string>& literals() const { return literals_; }
@@ -78,8 +79,6 @@ class CurrencyTable {
   // Every place a form may stand in `text`, leftmost first, longest first at
   // a place, from one literal pass. The pattern has the last word on each.
   std::vector<LiteralMatcher::Hit> Candidates(std::string_view text) const;
-  // False for a hit of a form read as written whose bytes differ ("try").
-  bool IsCandidate(std::string_view text, const LiteralMatcher::Hit& hit) const;
   std::optional<CurrencyMatch> Resolve(std::string_view text, std::size_t begin,
                                        std::size_t end) const;
 

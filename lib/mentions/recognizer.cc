@@ -712,17 +712,17 @@ KindSet MentionRecognizer::PossibleKinds(std::string_view text,
   };
   const int first_currency = static_cast<int>(percent_cue_literals_.size());
   bool percent = proportions_ != nullptr;  // only proportions need no unit
-  thread_local std::vector<LiteralMatcher::Hit> currency_hits;  // memory kept, as the gate's
-  currency_hits.clear();
+  bool money = false;
   for (const LiteralMatcher::Hit& hit : cue_hits) {
     if (hit.literal >= first_currency) {
-      currency_hits.push_back({hit.literal - first_currency, hit.begin, hit.end});
+      money = money ||
+              currencies_->IsCandidate(text, {hit.literal - first_currency, hit.begin, hit.end});
     } else {
       percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
     }
   }
   KindSet kinds = kEveryKind;
-  if (!currencies_->MayHold(text, currency_hits)) kinds &= ~KindBit(MentionKind::kMoney);
+  if (!money) kinds &= ~KindBit(MentionKind::kMoney);
   if (!percent) kinds &= ~KindBit(MentionKind::kPercent);
   return kinds;
 }

@@ -564,13 +564,11 @@ std::vector<int> RuleSet::KeyAtoms(const Filter& filter) const {
     if (filter.kind != Filter::Kind::kNothing) collect(filter, collect);
     return atoms;
   }
-  // Of an AND's parts, the one least often present before the mentions: an
-  // atom that is all placeholder ("\x01o") is there whenever its kind may
-  // be, so it counts most; a short one ("of", "to") is in most sentences,
-  // a long one ("orders") in few. Every sentence holding a key atom has its
-  // rule checked, so rare keys make the gate cheap.
-  // A guess by the letters an atom holds (spaces and punctuation are in
-  // every sentence), from how often words that long occur in news.
+  // Of an AND's parts, the one least often present before the mentions,
+  // since every sentence holding a key atom has its rule checked. An atom
+  // that is all placeholder ("\x01o") is there whenever its kind may be;
+  // otherwise the guess goes by the letters it holds (spaces and punctuation
+  // are in every sentence): "of" is in most sentences, "orders" in few.
   auto commonness = [this](int atom) -> std::size_t {
     if (AlwaysThereBeforeMentions(atom)) return 100000;
     const std::string& literal = literals_[static_cast<std::size_t>(atom)];
