@@ -29,11 +29,14 @@ struct PackedWord {
   bool empty() const { return before == 0 && last == 0; }
 };
 
-// Up to 8 bytes as an integer, the last in the low bits, A-Z lowered.
-inline std::uint64_t PackLowered8(const char* bytes, std::size_t count) {
-  std::uint64_t packed = 0;
-  for (std::size_t i = 0; i < count; ++i) packed = packed << 8 | static_cast<unsigned char>(bytes[i]);
-  // All eight bytes at once: a byte gets 0x20 when it is ASCII and in A-Z.
+// Appends a byte to packed bytes: the last byte read is in the low bits.
+inline std::uint64_t PushByte(std::uint64_t packed, unsigned char byte) {
+  return packed << 8 | byte;
+}
+
+// Eight packed bytes with A-Z lowered, all at once: a byte gets 0x20 when it
+// is ASCII and in A-Z.
+inline std::uint64_t LowerAscii8(std::uint64_t packed) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   const std::uint64_t low_seven = packed & ~kHighBits;
@@ -43,15 +46,27 @@ inline std::uint64_t PackLowered8(const char* bytes, std::size_t count) {
   return packed | upper >> 2;
 }
 
+// The key of a word whose last (up to) eight bytes a reader packed while
+// reading it (`last_bytes`, PushByte from zero), and `before` the bytes
+// before those: exact when the word holds at most kPackedBytes bytes.
+inline PackedWord PackLowered(std::string_view before, std::uint64_t last_bytes) {
+  std::uint64_t before_bytes = 0;
+  const std::size_t from = before.size() > 8 ? before.size() - 8 : 0;
+  for (std::size_t i = from; i < before.size(); ++i) {
+    before_bytes = PushByte(before_bytes, static_cast<unsigned char>(before[i]));
+  }
+  return PackedWord{LowerAscii8(before_bytes), LowerAscii8(last_bytes)};
+}
+
 // The key of `text`: exact when it holds at most kPackedBytes bytes, its
 // last 16 otherwise (which still give its suffixes).
 inline PackedWord PackLowered(std::string_view text) {
-  PackedWord word;
-  const std::size_t last_count = std::min<std::size_t>(text.size(), 8);
-  word.last = PackLowered8(text.data() + text.size() - last_count, last_count);
-  const std::size_t before_count = std::min<std::size_t>(text.size() - last_count, 8);
-  word.before = PackLowered8(text.data() + text.size() - last_count - before_count, before_count);
-  return word;
+  const std::size_t split = text.size() > 8 ? text.size() - 8 : 0;
+  std::uint64_t last_bytes = 0;
+  for (std::size_t i = split; i < text.size(); ++i) {
+    last_bytes = PushByte(last_bytes, static_cast<unsigned char>(text[i]));
+  }
+  return PackLowered(text.substr(0, split), last_bytes);
 }
 
 // Open addressing from packed words to values, at most half full.
@@ -62,24 +77,29 @@ class PackedWordTable {
 
   // The value of `word` (never empty), added (value-initialized) when new.
   Value& operator[](const PackedWord& word) {
-    if (2 * (count_ + 1) > keys_.size()) Grow();
+    if (2 * (count_ + 1) > slots_.size()) Grow();
     std::size_t slot = SlotOf(word);
-    while (!keys_[slot].empty() && !(keys_[slot] == word)) slot = (slot + 1) & (keys_.size() - 1);
-    if (keys_[slot].empty()) ++count_;
-    keys_[slot] = word;
-    return values_[slot];
+    while (!slots_[slot].key.empty() && !(slots_[slot].key == word)) slot = (slot + 1) & mask_;
+    if (slots_[slot].key.empty()) ++count_;
+    slots_[slot].key = word;
+    return slots_[slot].value;
   }
 
   // The value of `word`, or null.
   const Value* Find(const PackedWord& word) const {
-    if (word.empty()) return nullptr;
-    for (std::size_t slot = SlotOf(word);; slot = (slot + 1) & (keys_.size() - 1)) {
-      if (keys_[slot] == word) return &values_[slot];
-      if (keys_[slot].empty()) return nullptr;
+    // An empty slot ends the probe first, so the empty word finds nothing.
+    for (std::size_t slot = SlotOf(word);; slot = (slot + 1) & mask_) {
+      if (slots_[slot].key.empty()) return nullptr;
+      if (slots_[slot].key == word) return &slots_[slot].value;
     }
   }
 
  private:
+  struct Slot {
+    PackedWord key;
+    Value value{};
+  };
+
   static std::size_t SlotsFor(std::size_t words) {
     std::size_t slots = 16;
     while (slots < 2 * words) slots *= 2;
@@ -87,27 +107,26 @@ class PackedWordTable {
   }
 
   void Resize(std::size_t slots) {
-    keys_.assign(slots, PackedWord{});
-    values_.assign(slots, Value{});
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
   }
 
   void Grow() {
-    std::vector<PackedWord> keys = std::move(keys_);
-    std::vector<Value> values = std::move(values_);
-    Resize(2 * keys.size());
+    std::vector<Slot> old = std::move(slots_);
+    Resize(2 * old.size());
     count_ = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (!keys[i].empty()) (*this)[keys[i]] = std::move(values[i]);
+    for (Slot& slot : old) {
+      if (!slot.key.empty()) (*this)[slot.key] = std::move(slot.value);
     }
   }
 
   std::size_t SlotOf(const PackedWord& word) const {
     const std::uint64_t mixed = word.before * 0x9E3779B97F4A7C15ULL ^ word.last * 0xC2B2AE3D27D4EB4FULL;
-    return static_cast<std::size_t>(mixed >> 32) & (keys_.size() - 1);
+    return static_cast<std::size_t>(mixed >> 32) & mask_;
   }
 
-  std::vector<PackedWord> keys_;
-  std::vector<Value> values_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;  // slots - 1: a power of two
   std::size_t count_ = 0;
 };
 

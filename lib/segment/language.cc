@@ -190,7 +190,9 @@ std::string_view DetectLanguage(std::string_view text) {
     if (at == text.size()) break;
     const std::size_t start = at;
     if (!absl::ascii_isupper(static_cast<unsigned char>(text[start]))) ++common_words;
-    // Which letters and pairs of letters the word holds.
+    // One pass over the word: its last bytes, and which letters and pairs
+    // of letters it holds.
+    std::uint64_t last_bytes = 0;
     std::uint8_t letters = 0;
     std::uint8_t pairs = 0;
     std::uint8_t previous = 0;
@@ -198,12 +200,18 @@ std::string_view DetectLanguage(std::string_view text) {
       const auto byte = static_cast<unsigned char>(text[at]);
       const std::uint8_t traits = kByteTraits[byte];
       if (!(traits & kWordByte)) break;
+      last_bytes = PushByte(last_bytes, byte);
       letters |= traits;
       pairs |= static_cast<std::uint8_t>(previous << 1) & traits;
       previous = traits;
     }
     const std::size_t length = at - start;
-    const PackedWord word = PackLowered(text.substr(start, length));
+    const std::size_t last_start = length > 8 ? at - 8 : start;
+    // Words longer than the key are never looked up: their `before` is not
+    // needed (the suffixes are in `last`).
+    const PackedWord word = PackLowered(
+        length <= kPackedBytes ? text.substr(start, last_start - start) : std::string_view(),
+        last_bytes);
     if (length <= kPackedBytes) {
       const std::uint8_t lists = listed.ListsOf(word);
       if (lists & kEnglish) english += 4;
