@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "mentions/mention.h"
 #include "rules/prefilter.h"
+#include "utf8proc.h"
 
 namespace newsevents::internal {
 namespace {
@@ -30,12 +31,164 @@ constexpr int64_t kMaxRegexMemory = 64 << 20;
 // two-letter form ("up", "en") with no atom at all, read on every sentence.
 constexpr int kMinAtomLength = 2;
 
-RE2::Options RuleOptions() {
+RE2::Options RuleOptions(bool case_sensitive) {
   RE2::Options options;
-  options.set_case_sensitive(false);
+  options.set_case_sensitive(case_sensitive);
   options.set_log_errors(false);
   options.set_max_mem(kRuleMemory);
   return options;
+}
+
+// Rules match case-insensitively. Most do so by reading a lowered copy of
+// the rule text with their pattern lowered alike, compiled case-sensitive:
+// RE2 makes every letter of a case-insensitive pattern a class of its cases,
+// which doubles the time to compile the rules, most of an Extractor's
+// creation. A letter is lowered only where its lower case takes as many
+// bytes (so offsets hold in the copy); the rarer case pairs RE2 folds (the
+// Kelvin sign and k) are not matched, as the gate already misses them.
+int32_t LowerKeepingLength(int32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  const int32_t lower = utf8proc_tolower(c);
+  utf8proc_uint8_t bytes[4];
+  return utf8proc_encode_char(lower, bytes) == utf8proc_encode_char(c, bytes) ? lower : c;
+}
+
+// Reads the code point at `*at` (a byte that is no UTF-8 reads as itself)
+// and appends it lowered.
+int32_t AppendLowered(std::string_view text, std::size_t* at, std::string* out) {
+  const auto byte = static_cast<unsigned char>(text[*at]);
+  if (byte < 0x80) {
+    ++*at;
+    out->push_back(static_cast<char>(LowerKeepingLength(byte)));
+    return byte;
+  }
+  utf8proc_int32_t c = -1;
+  const utf8proc_ssize_t length =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *at),
+                       static_cast<utf8proc_ssize_t>(text.size() - *at), &c);
+  if (length <= 0) {
+    out->push_back(text[(*at)++]);
+    return -1;
+  }
+  utf8proc_uint8_t bytes[4];
+  const utf8proc_ssize_t written = utf8proc_encode_char(LowerKeepingLength(c), bytes);
+  out->append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(written));
+  *at += static_cast<std::size_t>(length);
+  return c;
+}
+
+void LowerKeepingOffsets(std::string_view text, std::string* out) {
+  out->clear();
+  out->reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) AppendLowered(text, &at, out);
+}
+
+// Whether case-insensitive [low-high] reads lowered text as the same range
+// lowered does: a range of capitals or of small ASCII letters, or one with
+// no cased character at all.
+bool RangeLowersAlike(int32_t low, int32_t high) {
+  if ((low >= 'A' && high <= 'Z') || (low >= 'a' && high <= 'z')) return low <= high;
+  if (high - low > 0x1000) return false;
+  for (int32_t c = low; c <= high; ++c) {
+    if (utf8proc_tolower(c) != c || utf8proc_toupper(c) != c) return false;
+  }
+  return true;
+}
+
+// One character of a class, appended lowered; an escape (\x41) is copied
+// and reported, since its case is not seen.
+bool ReadClassCharacter(std::string_view pattern, std::size_t* at, std::string* out,
+                        int32_t* c, bool* escaped) {
+  *escaped = pattern[*at] == '\\';
+  if (!*escaped) {
+    *c = AppendLowered(pattern, at, out);
+    return *c >= 0 && LowerKeepingLength(*c) == utf8proc_tolower(*c);
+  }
+  if (*at + 1 >= pattern.size()) return false;
+  const char kind = pattern[*at + 1];
+  if (kind == 'p' || kind == 'P') return false;  // a Unicode class: its case is its meaning
+  std::size_t end = *at + 2;
+  if (kind == 'x') {
+    if (end < pattern.size() && pattern[end] == '{') {
+      end = pattern.find('}', end);
+      if (end == std::string_view::npos) return false;
+      ++end;
+    } else {
+      end = std::min(end + 2, pattern.size());
+    }
+  }
+  out->append(pattern.substr(*at, end - *at));
+  *at = end;
+  return true;
+}
+
+// A class from its '[' at `*at` to past its ']', lowered.
+bool LowerClass(std::string_view pattern, std::size_t* at, std::string* out) {
+  out->push_back('[');
+  ++*at;
+  if (*at < pattern.size() && pattern[*at] == '^') {
+    out->push_back('^');
+    ++*at;
+  }
+  bool first = true;  // a ']' first is a literal
+  while (*at < pattern.size() && (first || pattern[*at] != ']')) {
+    first = false;
+    if (pattern.compare(*at, 2, "[:") == 0) return false;  // [:upper:] and the like
+    int32_t low = 0, high = 0;
+    bool low_escaped = false, high_escaped = false;
+    if (!ReadClassCharacter(pattern, at, out, &low, &low_escaped)) return false;
+    if (*at + 1 < pattern.size() && pattern[*at] == '-' && pattern[*at + 1] != ']') {
+      out->push_back('-');
+      ++*at;
+      if (!ReadClassCharacter(pattern, at, out, &high, &high_escaped)) return false;
+      if (low_escaped || high_escaped || !RangeLowersAlike(low, high)) return false;
+    }
+  }
+  if (*at >= pattern.size()) return false;  // unclosed: RE2 says so of the pattern as written
+  out->push_back(']');
+  ++*at;
+  return true;
+}
+
+// `pattern` lowered for a lowered text, or false when lowering would change
+// what it matches: a case flag, a Unicode or [:upper:] class, a class range
+// across cases, a letter whose cases differ in length.
+bool LowerPattern(std::string_view pattern, std::string* out) {
+  out->clear();
+  out->reserve(pattern.size());
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    const char c = pattern[at];
+    if (c == '[') {
+      if (!LowerClass(pattern, &at, out)) return false;
+    } else if (c == '\\') {
+      if (pattern.compare(at, 2, "\\Q") == 0) {  // literal text up to \E
+        const std::size_t close = pattern.find("\\E", at + 2);
+        const std::size_t end = close == std::string_view::npos ? pattern.size() : close;
+        out->append("\\Q");
+        for (at += 2; at < end;) AppendLowered(pattern, &at, out);
+        if (close != std::string_view::npos) out->append("\\E");
+        at = close == std::string_view::npos ? pattern.size() : close + 2;
+        continue;
+      }
+      int32_t ignored = 0;
+      bool escaped = false;
+      if (!ReadClassCharacter(pattern, &at, out, &ignored, &escaped)) return false;
+    } else if (pattern.compare(at, 2, "(?") == 0 && pattern.compare(at, 3, "(?:") != 0) {
+      // A group's name or flags, copied as written.
+      const bool named = pattern.compare(at, 4, "(?P<") == 0 || pattern.compare(at, 3, "(?<") == 0;
+      const std::size_t end = named ? pattern.find('>', at) : pattern.find_first_of(":)", at);
+      if (end == std::string_view::npos) return false;
+      const std::string_view head = pattern.substr(at, end + 1 - at);
+      if (!named && head.find('i') != std::string_view::npos) return false;
+      out->append(head);
+      at = end + 1;
+    } else {
+      const int32_t read = AppendLowered(pattern, &at, out);
+      if (read >= 0 && LowerKeepingLength(read) != utf8proc_tolower(read)) return false;
+    }
+  }
+  return true;
 }
 
 bool IsAsciiWordChar(char c) {
@@ -320,9 +473,14 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
       continue;
     }
-    rule->regex = std::make_unique<RE2>(expanded, RuleOptions());
+    std::string lowered;
+    rule->reads_lowered = LowerPattern(expanded, &lowered);
+    rule->regex = std::make_unique<RE2>(rule->reads_lowered ? lowered : expanded,
+                                        RuleOptions(/*case_sensitive=*/rule->reads_lowered));
     if (!rule->regex->ok()) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", rule->regex->error()));
+      // Told of the pattern as written.
+      const RE2 as_written(expanded, RuleOptions(/*case_sensitive=*/false));
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", as_written.error()));
       continue;
     }
     // RE2 compiles the reverse program (which finds where a match starts)
@@ -683,15 +841,18 @@ std::size_t RuleSet::Scan(std::string_view text) const {
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
   std::vector<Candidate> candidates;
   if (rules_.empty()) return candidates;
-  const re2::StringPiece text(rule_text.data(), rule_text.size());
-
   const std::vector<int> hits = Pick(atom_matcher_->FindDistinct(rule_text), false, kEveryKind);
+  std::string lowered;  // made once, for the first rule that reads it
 
   std::vector<std::pair<std::size_t, std::size_t>> guard_spans;
   std::vector<const CompiledRule*> guard_rules;
   for (int hit : hits) {
     const CompiledRule& rule = *rules_[hit];
     if (trace) trace->picked.push_back(&rule);
+    if (rule.reads_lowered && lowered.empty()) LowerKeepingOffsets(rule_text, &lowered);
+    // Offsets in either are offsets in the rule text.
+    const re2::StringPiece text = rule.reads_lowered ? re2::StringPiece(lowered)
+                                                     : re2::StringPiece(rule_text.data(), rule_text.size());
     const int groups = rule.regex->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> pieces(groups);
     std::size_t at = 0;
@@ -699,7 +860,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
     while (at <= rule_text.size() &&
            rule.regex->Match(text, at, rule_text.size(), RE2::UNANCHORED, pieces.data(), groups)) {
       matched = true;
-      const std::size_t begin = static_cast<std::size_t>(pieces[0].data() - rule_text.data());
+      const std::size_t begin = static_cast<std::size_t>(pieces[0].data() - text.data());
       const std::size_t end = begin + pieces[0].size();
       if (rule.guard) {
         guard_spans.emplace_back(begin, end);
@@ -709,7 +870,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
         for (const CompiledRule::Role& role : rule.roles) {
           const re2::StringPiece& piece = pieces[role.group];
           if (piece.data() == nullptr) continue;
-          const std::size_t capture = static_cast<std::size_t>(piece.data() - rule_text.data());
+          const std::size_t capture = static_cast<std::size_t>(piece.data() - text.data());
           candidate.captures.push_back(
               {role.role, capture, capture + piece.size(), role.lexicon, role.peak});
         }

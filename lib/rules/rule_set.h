@@ -53,6 +53,7 @@ struct CompiledRule {
   bool guard = false;
   double confidence = 0.9;
   std::unique_ptr<RE2> regex;
+  bool reads_lowered = false;  // regex is lowered, for the lowered rule text
   struct Role {
     int group;                         // capture group index
     std::string role;                  // argument name

@@ -37,6 +37,46 @@ TEST(RuleSet, MatchesPlaceholdersAndCapturesRoles) {
   EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at("fell"), "down");
 }
 
+// What `rule` (one rule's definition) captures as `role` in `text`, or
+// "no match".
+std::string Captured(std::string_view rule, const std::string& text, const std::string& role) {
+  auto set = Compile(rule);
+  if (!set) return "no rules";
+  const std::vector<Candidate> candidates = set->Match(text, nullptr);
+  if (candidates.empty()) return "no match";
+  for (const Candidate::Capture& capture : candidates[0].captures) {
+    if (capture.role == role) return text.substr(capture.begin, capture.end - capture.begin);
+  }
+  return "no " + role;
+}
+
+TEST(RuleSet, MatchesInAnyCaseWithOffsetsInTheTextAsWritten) {
+  constexpr std::string_view kPlain = "rule fell = {ORG:company} shares (?P<verb>fell|a chut\xC3\xA9) in Paris\n";
+  EXPECT_EQ(Captured(kPlain, "\x01O0\x02 SHARES FELL IN PARIS", "verb"), "FELL");
+  EXPECT_EQ(Captured(kPlain, "\x01o0\x02 Shares A CHUT\xC3\x89 in paris", "verb"), "A CHUT\xC3\x89");
+  // A capital whose small letter is shorter ("\xC4\xB0" is I with a dot) is
+  // read as written, so the offsets after it hold.
+  EXPECT_EQ(Captured(kPlain, "\xC4\xB0zmir: \x01O0\x02 shares Fell in Paris", "verb"), "Fell");
+  // Classes, ranges and escapes keep their meaning.
+  EXPECT_EQ(Captured("rule code = (?P<code>[A-Z]{3}) (?P<verb>[\\w-]+) \\x2D [^\\s,]+\n",
+                     "usd Slid - 5%", "verb"),
+            "Slid");
+  EXPECT_EQ(Captured("rule quoted = \\Qx.Y\\E (?P<verb>fell)\n", "X.y FELL", "verb"), "FELL");
+}
+
+TEST(RuleSet, PatternsThatSpeakOfCaseKeepTheirMeaning) {
+  // A case flag, a case class and a range across cases: the rule reads
+  // the text as written, with RE2's own folding elsewhere.
+  constexpr std::string_view kCaseSensitive = "rule code = (?-i:USD) (?P<verb>fell)\n";
+  EXPECT_EQ(Captured(kCaseSensitive, "USD FELL", "verb"), "FELL");
+  EXPECT_EQ(Captured(kCaseSensitive, "usd fell", "verb"), "no match");
+  EXPECT_EQ(Captured("rule named = (?P<first>[[:upper:]]\\w+) fell\n", "acme FELL", "first"), "acme");
+  EXPECT_EQ(Captured("rule named = (?P<first>\\pL\\w+) fell\n", "\xC3\x89tat FELL", "first"),
+            "\xC3\x89tat");
+  EXPECT_EQ(Captured("rule wide = (?P<mark>[Z-a]+) fell\n", "_^ FELL", "mark"), "_^");
+  EXPECT_EQ(Captured("rule wide = (?P<mark>[Z-a]+) fell\n", "z fell", "mark"), "z");
+}
+
 TEST(RuleSet, MayMatchOnlySentencesWhoseWordsAndMentionKindsARuleNeeds) {
   auto set = Compile(kRules);
   ASSERT_TRUE(set);
