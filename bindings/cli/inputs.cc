@@ -207,11 +207,16 @@ bool DocumentReader::Next(newsevents::Document* document, std::string* error) {
 }
 
 void DocumentReader::ReadUpTo(std::string* bytes, std::size_t size) {
-  const std::size_t had = bytes->size();
-  if (had >= size) return;
-  bytes->resize(size);
-  in_->read(bytes->data() + had, static_cast<std::streamsize>(size - had));
-  bytes->resize(had + static_cast<std::size_t>(in_->gcount()));
+  // In pieces: a string sized to the window up front would zero a whole
+  // window for each small file, and keep it while the file's document waits
+  // in a batch (256 small files held 256 MiB).
+  char chunk[64 << 10];
+  while (bytes->size() < size) {
+    in_->read(chunk, static_cast<std::streamsize>(std::min(sizeof(chunk), size - bytes->size())));
+    const auto read = static_cast<std::size_t>(in_->gcount());
+    if (read == 0) break;
+    bytes->append(chunk, read);
+  }
 }
 
 bool DocumentReader::Windowable(const newsevents::Document& first) const {

@@ -2,6 +2,7 @@
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -239,6 +240,29 @@ def test_threads_give_the_same_output(tmp_path):
     one = run("--threads=1", str(tmp_path))
     two = run("--threads=2", str(tmp_path))
     assert one.stdout == two.stdout and one.stdout
+
+
+def max_resident_kib(*args):
+    """The peak resident memory of one CLI run, in KiB."""
+    measure = ("import resource, subprocess, sys\n"
+               "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", measure, CLI, *args],
+                            capture_output=True, check=True)
+    return int(result.stdout)
+
+
+@pytest.mark.skipif("ASAN_OPTIONS" in os.environ,
+                    reason="AddressSanitizer's own memory would be most of what is measured")
+def test_small_files_waiting_in_a_batch_hold_only_their_own_bytes(tmp_path):
+    """Documents wait in batches of 256 before they are extracted: each small
+    file must hold its bytes, not a 1 MiB reading window (300 files of 1 KB
+    once took 300 MB)."""
+    for i in range(300):
+        (tmp_path / f"{i:03}.txt").write_text(SENTENCE * 30)
+    one = max_resident_kib("--quiet", str(tmp_path / "000.txt"))
+    all_files = max_resident_kib("--quiet", str(tmp_path))
+    assert all_files - one < 64 * 1024, (one, all_files)
 
 
 def test_invalid_utf8_and_binary_input_never_crash(tmp_path):
