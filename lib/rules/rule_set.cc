@@ -102,7 +102,7 @@ bool ReadClassCharacter(std::string_view pattern, std::size_t* at, std::string* 
   *escaped = pattern[*at] == '\\';
   if (!*escaped) {
     *c = AppendLowered(pattern, at, out);
-    return *c >= 0 && LowerKeepingLength(*c) == utf8proc_tolower(*c);
+    return *c >= 0 && (*c < 0x80 || LowerKeepingLength(*c) == utf8proc_tolower(*c));
   }
   if (*at + 1 >= pattern.size()) return false;
   const char kind = pattern[*at + 1];
@@ -185,7 +185,7 @@ bool LowerPattern(std::string_view pattern, std::string* out) {
       at = end + 1;
     } else {
       const int32_t read = AppendLowered(pattern, &at, out);
-      if (read >= 0 && LowerKeepingLength(read) != utf8proc_tolower(read)) return false;
+      if (read >= 0x80 && LowerKeepingLength(read) != utf8proc_tolower(read)) return false;
     }
   }
   return true;
