@@ -478,9 +478,10 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     rule->regex = std::make_unique<RE2>(rule->reads_lowered ? lowered : expanded,
                                         RuleOptions(/*case_sensitive=*/rule->reads_lowered));
     if (!rule->regex->ok()) {
-      // Told of the pattern as written.
+      // Told of the pattern as written, as long as RE2 has something to say of it.
       const RE2 as_written(expanded, RuleOptions(/*case_sensitive=*/false));
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", as_written.error()));
+      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ",
+                                    as_written.ok() ? rule->regex->error() : as_written.error()));
       continue;
     }
     // RE2 compiles the reverse program (which finds where a match starts)

@@ -166,7 +166,8 @@ TEST(RuleSet, ReportsEveryBadRuleAtOnce) {
                                                "define loop = {loop}\n"
                                                "rule cycle = {loop}\n"
                                                "rule empty_match = x*\n"
-                                               "rule fine = abc\n",
+                                               "rule fine = abc\n"
+                                               "rule shouting = (ABC\n",
                                                &errors)};
   auto set = RuleSet::Compile("en", files, {});
   ASSERT_FALSE(set.ok());
@@ -176,6 +177,9 @@ TEST(RuleSet, ReportsEveryBadRuleAtOnce) {
   EXPECT_NE(message.find("t/en/deal.rules:4: cycle: fragment {loop} refers to itself"),
             std::string::npos);
   EXPECT_NE(message.find("t/en/deal.rules:5: empty_match: matches empty text"), std::string::npos);
+  // RE2 quotes the pattern as written, not as lowered for matching.
+  EXPECT_NE(message.find("t/en/deal.rules:7: shouting: missing ): (ABC"), std::string::npos)
+      << message;
 }
 
 }  // namespace
