@@ -579,6 +579,11 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     return Status::Internal(absl::StrCat("the ", lang, " rules' atoms need more than ",
                                          kMaxRegexMemory >> 20, " MiB to compile"));
   }
+  set->placeholders_by_part_.resize(literals.size());
+  for (std::size_t i = 0; i < set->placeholder_atoms_.size(); ++i) {
+    const int part = set->placeholder_atoms_[i].sentence_part;
+    if (part >= 0) set->placeholders_by_part_[static_cast<std::size_t>(part)].push_back(static_cast<int>(i));
+  }
   set->atom_matcher_ =
       std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   set->literals_ = std::move(literals);
@@ -773,12 +778,12 @@ RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_me
     if (index < static_cast<int>(atom_count_)) Mark(index, &presence);
   }
   if (before_mentions) {
-    for (const PlaceholderAtom& placeholder : placeholder_atoms_) {
-      if (placeholder.sentence_part < 0 || (placeholder.kinds & ~possible_kinds) != 0 ||
-          !std::binary_search(found.begin(), found.end(), placeholder.sentence_part)) {
-        continue;
+    for (int index : found) {
+      if (static_cast<std::size_t>(index) >= placeholders_by_part_.size()) continue;
+      for (int i : placeholders_by_part_[static_cast<std::size_t>(index)]) {
+        const PlaceholderAtom& placeholder = placeholder_atoms_[static_cast<std::size_t>(i)];
+        if ((placeholder.kinds & ~possible_kinds) == 0) Mark(placeholder.atom, &presence);
       }
-      Mark(placeholder.atom, &presence);
     }
   }
   return presence;

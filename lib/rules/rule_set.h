@@ -179,6 +179,10 @@ class RuleSet {
     KindSet kinds;         // the kinds its placeholders name ("\x01p")
   };
   std::vector<PlaceholderAtom> placeholder_atoms_;
+  // By the matcher's index of a sentence part: the placeholder atoms
+  // (indices into placeholder_atoms_) that part stands for. A sentence finds
+  // a few parts among many placeholder atoms.
+  std::vector<std::vector<int>> placeholders_by_part_;
   // Where Present starts: before the mentions, for each set of possible
   // kinds (index: its bits), the atoms that are all placeholder and the
   // rules they key, with the unfiltered rules; after them (the last
