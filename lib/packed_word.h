@@ -27,6 +27,8 @@ struct PackedWord {
     return before == other.before && last == other.last;
   }
   bool empty() const { return before == 0 && last == 0; }
+  // No byte has its high bit set: the word is ASCII (if it fits the key).
+  bool ascii() const { return ((before | last) & 0x8080808080808080ULL) == 0; }
 };
 
 // Appends a byte to packed bytes: the last byte read is in the low bits.

@@ -32,6 +32,9 @@ TEST(PackLowered, KeysWordsUpToSixteenBytesExactlyAndIgnoresCase) {
   EXPECT_EQ(PackLowered("quatri\xC3\x88me"), PackLowered("QUATRI\xC3\x88ME"));  // È is not ASCII
   EXPECT_FALSE(PackLowered("quatri\xC3\x88me") == PackLowered("quatri\xC3\xA8me"));
   EXPECT_TRUE(PackLowered("").empty());
+  EXPECT_TRUE(PackLowered("abcdefghijklmnop").ascii());
+  EXPECT_FALSE(PackLowered("\xC3\xA9" "abcdefghijklmn").ascii());  // the high bit in the first byte
+  EXPECT_FALSE(PackLowered("abcdefghijklmn\xC3\xA9").ascii());
   // A reader packing the last bytes while reading gets the same key.
   const std::string word = "Thirteenths";
   std::uint64_t last_bytes = 0;

@@ -1398,11 +1398,10 @@ StatusOr<std::unique_ptr<NumberReader>> NumberReader::Create(std::string lang,
 }
 
 const NumberReader::WordInfo* NumberReader::MeaningOf(std::string_view word) const {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   if (word.size() <= kPackedBytes) {
     const PackedWord packed = PackLowered(word);
     // ASCII (most words) folds by lowering alone, which the key did.
-    if (((packed.before | packed.last) & kHighBits) == 0) return words_.Find(packed);
+    if (packed.ascii()) return words_.Find(packed);
   }
   const std::string folded = FoldWord(word);
   if (folded.size() > kPackedBytes) return nullptr;
