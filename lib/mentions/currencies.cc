@@ -69,6 +69,14 @@ std::vector<std::string> CaselessLiterals(const std::vector<std::string>& forms)
   return literals;
 }
 
+// Forms that start or end with a letter stand as whole words: "rs" is no
+// rupee in "years".
+bool StandsApart(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view form = text.substr(begin, end - begin);
+  return !(StartsWithWordChar(form) && WordCharBefore(text, begin)) &&
+         !(EndsWithWordChar(form) && WordCharAt(text, end));
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
@@ -170,10 +178,8 @@ StatusOr<std::unique_ptr<CurrencyTable>> CurrencyTable::Create(
 
 std::optional<CurrencyMatch> CurrencyTable::Resolve(std::string_view text, std::size_t begin,
                                                     std::size_t end) const {
+  if (!StandsApart(text, begin, end)) return std::nullopt;
   const std::string_view form = text.substr(begin, end - begin);
-  // Forms that start or end with a letter stand as whole words.
-  if (StartsWithWordChar(form) && WordCharBefore(text, begin)) return std::nullopt;
-  if (EndsWithWordChar(form) && WordCharAt(text, end)) return std::nullopt;
   const Form* info = nullptr;
   if (auto exact = exact_.find(ToAbsl(form)); exact != exact_.end()) {
     info = &exact->second;
@@ -210,10 +216,14 @@ std::vector<LiteralMatcher::Hit> CurrencyTable::Candidates(std::string_view text
   return hits;
 }
 
+bool CurrencyTable::MayStandAt(std::string_view text, const LiteralMatcher::Hit& hit) const {
+  return IsCandidate(text, hit) && StandsApart(text, hit.begin, hit.end);
+}
+
 bool CurrencyTable::MayHold(std::string_view text) const {
   const std::vector<LiteralMatcher::Hit> hits = FindLiterals(text);
   return std::any_of(hits.begin(), hits.end(),
-                     [&](const LiteralMatcher::Hit& hit) { return IsCandidate(text, hit); });
+                     [&](const LiteralMatcher::Hit& hit) { return MayStandAt(text, hit); });
 }
 
 std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {

@@ -52,9 +52,13 @@ class CurrencyTable {
   // as for Find's first pass (below). Cheaper than Find.
   bool MayHold(std::string_view text) const;
   // Whether one hit of literals() in `text` (a caller's own pass, literal
-  // index as in literals()) may be a form: MayHold is true when one is.
-  // False for a hit of a form read as written whose bytes differ ("try").
+  // index as in literals()) may be a form: false for a hit of a form read as
+  // written whose bytes differ ("try").
   bool IsCandidate(std::string_view text, const LiteralMatcher::Hit& hit) const;
+  // Whether Find may find a form at that hit: a candidate that also stands
+  // apart from the letters around it as Find requires ("rs" is no rupee in
+  // "years"). MayHold is true when one hit is.
+  bool MayStandAt(std::string_view text, const LiteralMatcher::Hit& hit) const;
   // The literals of Find's first pass (folded, as LiteralMatcher::kFolded),
   // and their hits in `text`.
   const std::vector<std::string>& literals() const { return literals_; }

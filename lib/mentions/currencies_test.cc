@@ -62,6 +62,20 @@ TEST(CurrencyTable, CodesThatAreWordsAreNotCurrencies) {
   EXPECT_FALSE(table->MatchAt("eurostar", 0).has_value());
 }
 
+// MayHold gates whole sentences: it must be true wherever Find finds a
+// form, and may be false where a form's letters sit inside a word.
+TEST(CurrencyTable, MayHoldOnlyWhereAFormStandsApart) {
+  auto table = Table("en");
+  for (const char* text : {"over the years", "a contract", "sold off", "top"}) {
+    EXPECT_TRUE(table->Find(text).empty()) << text;
+    EXPECT_FALSE(table->MayHold(text)) << text;
+  }
+  for (const char* text : {"Rs 500", "50p a share", "5 cts", "(rs. 3)", "50 dlrs."}) {
+    EXPECT_FALSE(table->Find(text).empty()) << text;
+    EXPECT_TRUE(table->MayHold(text)) << text;
+  }
+}
+
 TEST(CurrencyTable, NamesAreOfTheirLanguage) {
   EXPECT_FALSE(Table("en")->MatchAt("livres 5", 0).has_value());
   const std::optional<CurrencyMatch> livres = Table("fr")->MatchAt("livres 5", 0);

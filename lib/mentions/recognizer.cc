@@ -716,7 +716,7 @@ KindSet MentionRecognizer::PossibleKinds(std::string_view text,
   for (const LiteralMatcher::Hit& hit : cue_hits) {
     if (hit.literal >= first_currency) {
       money = money ||
-              currencies_->IsCandidate(text, {hit.literal - first_currency, hit.begin, hit.end});
+              currencies_->MayStandAt(text, {hit.literal - first_currency, hit.begin, hit.end});
     } else {
       percent = percent || !word_byte(hit.end - 1) || hit.end == text.size() || !word_byte(hit.end);
     }
