@@ -49,12 +49,12 @@ bool IsWordCodePoint(std::int32_t c) {
   }
 }
 
-bool WordCharBefore(std::string_view text, std::size_t at) {
+bool WordCharBeforeDecoded(std::string_view text, std::size_t at) {
   const CodePoint point = CodePointBefore(text, at);
   return point.length > 0 && IsWordCodePoint(point.value);
 }
 
-bool WordCharAt(std::string_view text, std::size_t at) {
+bool WordCharAtDecoded(std::string_view text, std::size_t at) {
   const CodePoint point = CodePointAt(text, at);
   return point.length > 0 && IsWordCodePoint(point.value);
 }

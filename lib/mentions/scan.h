@@ -26,9 +26,23 @@ CodePoint CodePointBefore(std::string_view text, std::size_t at);
 // of a word.
 bool IsWordCodePoint(std::int32_t c);
 
-// Whether a word character stands right before / right at `at`.
-bool WordCharBefore(std::string_view text, std::size_t at);
-bool WordCharAt(std::string_view text, std::size_t at);
+// Whether a word character stands right before / right at `at`. Inline
+// for ASCII: the recognizers ask it of nearly every place they look at.
+bool WordCharBeforeDecoded(std::string_view text, std::size_t at);
+bool WordCharAtDecoded(std::string_view text, std::size_t at);
+inline bool IsAsciiLetter(unsigned char byte) {
+  return static_cast<unsigned char>((byte | 0x20) - 'a') < 26;
+}
+inline bool WordCharBefore(std::string_view text, std::size_t at) {
+  if (at == 0 || at > text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[at - 1]);
+  return byte < 0x80 ? IsAsciiLetter(byte) : WordCharBeforeDecoded(text, at);
+}
+inline bool WordCharAt(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const auto byte = static_cast<unsigned char>(text[at]);
+  return byte < 0x80 ? IsAsciiLetter(byte) : WordCharAtDecoded(text, at);
+}
 
 // The end of the run of word characters starting at `at` (`at` if none).
 std::size_t WordEnd(std::string_view text, std::size_t at);

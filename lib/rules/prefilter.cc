@@ -13,6 +13,10 @@ namespace {
 // An exact piece keeps at most this many strings (RE2's prefilter bound):
 // past it, a choice becomes an OR of atoms.
 constexpr std::size_t kMaxExactStrings = 16;
+// A choice (a lexicon's words) stays exact up to this many strings, but
+// joins only with a single string: "{direction} " reads as "rose ", "fell ",
+// which "prose" and "fellow" do not hold.
+constexpr std::size_t kMaxChoiceStrings = 256;
 
 // What a piece of pattern says about the text it matches: exactly one of
 // `strings`, or else some text that meets `required`.
@@ -118,7 +122,9 @@ class Reader {
         exact_.strings.front() += piece.strings.front();  // the usual case: one more letter
         return;
       }
-      if (piece.exact && exact_.strings.size() * piece.strings.size() <= kMaxExactStrings) {
+      const std::size_t joined_count = exact_.strings.size() * piece.strings.size();
+      if (piece.exact && (joined_count <= kMaxExactStrings || exact_.strings.size() == 1 ||
+                          piece.strings.size() == 1)) {  // one string adds none
         std::vector<std::string> joined;
         for (const std::string& left : exact_.strings) {
           for (const std::string& right : piece.strings) joined.push_back(left + right);
@@ -171,7 +177,7 @@ class Reader {
         auto at = std::lower_bound(either.strings.begin(), either.strings.end(), text);
         if (at == either.strings.end() || *at != text) either.strings.insert(at, std::move(text));
       }
-      if (either.strings.size() <= kMaxExactStrings) return either;
+      if (either.strings.size() <= kMaxChoiceStrings) return either;
       Info wide;
       wide.required = Required(std::move(either));
       return wide;

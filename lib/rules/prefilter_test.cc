@@ -44,6 +44,21 @@ TEST(RequiredLiterals, ManyChoicesBecomeAnOrOfAtoms) {
   EXPECT_FALSE(MayMatch(required, "shares rallied 5%"));  // no placeholder
 }
 
+// A long choice joined with one string keeps the string on each of its
+// words: the word must end where the pattern says.
+TEST(RequiredLiterals, ALongChoiceKeepsTheStringJoinedToIt) {
+  std::string verbs = "(?:rose|fell|jumped|slid|gained|lost|climbed|dropped|surged|sank|soared|"
+                      "slumped|edged|eased|firmed|tumbled|rallied)";
+  const Requirement required = RequiredLiterals(verbs + " \\d+%", 2);
+  EXPECT_TRUE(MayMatch(required, "it ROSE 5%"));
+  EXPECT_FALSE(MayMatch(required, "roses, 5%"));
+  EXPECT_FALSE(MayMatch(required, "the fellow, 5%"));
+  // Then joined with a choice of two, it stays as far as it was exact.
+  const Requirement wide = RequiredLiterals(verbs + " (?:by|to) \\d+%", 2);
+  EXPECT_TRUE(MayMatch(wide, "it fell to 5%"));
+  EXPECT_FALSE(MayMatch(wide, "the fellow to 5%"));
+}
+
 TEST(RequiredLiterals, OptionalAndRepeatedPartsRequireWhatTheyMust) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("deal(?: worth)? \\$\\d+", 2), "a deal $5"));
   EXPECT_FALSE(MayMatch(RequiredLiterals("deal(?: worth)+ \\$\\d+", 2), "a deal $5"));
