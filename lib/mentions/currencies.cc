@@ -227,11 +227,11 @@ bool CurrencyTable::MayHold(std::string_view text) const {
 }
 
 std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
-  // As a loop of unanchored leftmost-longest matches of the pattern would,
-  // but RE2 runs only where a form stands: it checks each candidate
-  // (LiteralMatcher reads a line break as a space, the pattern does not).
+  // As a loop of unanchored leftmost-longest matches of the pattern would.
+  // A candidate is a form the pattern matches (the same folding, and
+  // IsCandidate checked the forms read as written), unless it spans a line
+  // break: LiteralMatcher reads one as a space, the pattern does not.
   std::vector<CurrencyMatch> found;
-  const re2::StringPiece input(text.data(), text.size());
   std::size_t at = 0;
   const std::vector<LiteralMatcher::Hit> candidates = Candidates(text);
   for (std::size_t i = 0; i < candidates.size();) {
@@ -240,11 +240,11 @@ std::vector<CurrencyMatch> CurrencyTable::Find(std::string_view text) const {
       ++i;
       continue;
     }
-    // The longest form the pattern matches at `begin`.
+    // The longest form at `begin`.
     std::size_t end = 0;
     for (; i < candidates.size() && candidates[i].begin == begin; ++i) {
-      if (end == 0 && pattern_->Match(input, begin, candidates[i].end, RE2::ANCHOR_BOTH,
-                                      nullptr, 0)) {
+      if (end == 0 &&
+          text.substr(begin, candidates[i].end - begin).find('\n') == std::string_view::npos) {
         end = candidates[i].end;
       }
     }

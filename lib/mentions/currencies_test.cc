@@ -76,6 +76,15 @@ TEST(CurrencyTable, MayHoldOnlyWhereAFormStandsApart) {
   }
 }
 
+// A form's space is a space: "$ US" across a line break is "$" alone.
+TEST(CurrencyTable, AFormDoesNotSpanALineBreak) {
+  const std::vector<CurrencyMatch> found = Table("en")->Find("$\nUS 5");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].begin, 0u);
+  EXPECT_EQ(found[0].end, 1u);
+  EXPECT_EQ(found[0].iso, "USD");
+}
+
 TEST(CurrencyTable, NamesAreOfTheirLanguage) {
   EXPECT_FALSE(Table("en")->MatchAt("livres 5", 0).has_value());
   const std::optional<CurrencyMatch> livres = Table("fr")->MatchAt("livres 5", 0);
