@@ -148,11 +148,12 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
   std::vector<std::string> cues;
   for (const QualifierCue& cue : kQualifierCues) {
     if (cue.lang == recognizer->lang_) {
-      cues.push_back(RE2::QuoteMeta(re2::StringPiece(cue.cue.data(), cue.cue.size())));
+      cues.emplace_back(cue.cue);
+      recognizer->qualifier_of_cue_.push_back(cue.qualifier);
     }
   }
-  recognizer->qualifiers_ =
-      std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(cues, "|"), ")"), CaselessOptions());
+  recognizer->qualifier_cues_ = std::make_unique<LiteralMatcher>(cues, LiteralMatcher::Case::kFolded);
+  recognizer->qualifier_cue_texts_ = std::move(cues);
   recognizer->percent_unit_ = std::make_unique<RE2>(
       fr ? R"(%|pour[ -]?cents?\b|pourcents?\b|pourcentages?\b|points? de pourcentage\b)"
          : R"(%|percentage points?\b|pct points?\b|per ?cents?\b|percentages?\b|pct\b|pp\b)",
@@ -175,7 +176,7 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
   recognizer->scale_word_ = std::make_unique<RE2>(
       R"( (?:million|billion|trillion|thousand|mn|bn|mln|bln|millions|milliards?)\b)",
       CaselessOptions());
-  for (const RE2* pattern : {recognizer->qualifiers_.get(), recognizer->percent_unit_.get(),
+  for (const RE2* pattern : {recognizer->percent_unit_.get(),
                              recognizer->percent_before_.get(), recognizer->scale_word_.get()}) {
     if (!pattern->ok()) {
       return Status::Internal(absl::StrCat("mention pattern for ", recognizer->lang_, ": ",
@@ -186,25 +187,27 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
 }
 
 std::vector<MentionRecognizer::Cue> MentionRecognizer::FindCues(std::string_view text) const {
+  // Leftmost, then longest, each search going on after the cue found, as
+  // RE2 would read them. A cue's space is no line break, which the literal
+  // pass reads as one.
+  std::vector<LiteralMatcher::Hit> hits = qualifier_cues_->FindAll(text);
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
   std::vector<Cue> cues;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
   std::size_t at = 0;
-  while (at < text.size() &&
-         qualifiers_->Match(input, at, text.size(), RE2::UNANCHORED, &match, 1)) {
-    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
-    const std::size_t end = begin + match.size();
-    at = end;
-    if (WordCharBefore(text, begin)) {
-      at = begin + 1;
+  for (const LiteralMatcher::Hit& hit : hits) {
+    const std::string_view found = text.substr(hit.begin, hit.end - hit.begin);
+    if (hit.begin < at || found.find('\n') != std::string_view::npos) continue;
+    if (WordCharBefore(text, hit.begin)) {
+      at = hit.begin + 1;
       continue;
     }
-    const std::string lower = AsciiLower(text.substr(begin, end - begin));
-    for (const QualifierCue& cue : kQualifierCues) {
-      if (cue.lang == lang_ && AsciiLower(cue.cue) == lower) {
-        cues.push_back({begin, end, cue.qualifier});
-        break;
-      }
+    at = hit.end;
+    // A capital the cue's letters lack in ASCII ("PRÈS DE") is read, not kept.
+    const std::size_t cue = static_cast<std::size_t>(hit.literal);
+    if (AsciiLower(found) == qualifier_cue_texts_[cue]) {
+      cues.push_back({hit.begin, hit.end, qualifier_of_cue_[cue]});
     }
   }
   return cues;

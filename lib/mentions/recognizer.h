@@ -84,7 +84,10 @@ class MentionRecognizer {
   std::unique_ptr<NumberReader> proportions_;  // with prepositional fractions
   std::unique_ptr<CurrencyTable> currencies_;
   std::unique_ptr<DateRecognizer> dates_;
-  std::unique_ptr<RE2> qualifiers_;      // every qualifier cue
+  // The qualifier cues of the language ("more than"), by literal index.
+  std::unique_ptr<LiteralMatcher> qualifier_cues_;
+  std::vector<std::string> qualifier_cue_texts_;
+  std::vector<Qualifier> qualifier_of_cue_;
   std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
   std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)

@@ -149,6 +149,21 @@ TEST_F(RecognizerTest, MentionsNeverOverlap) {
   }
 }
 
+// A cue is read leftmost first, then longest ("no more than" holds "more
+// than"); a line break inside it is no space, and a cue ends no word.
+TEST_F(RecognizerTest, QualifierCuesAreWholeAndOnOneLine) {
+  const std::vector<FoundMention> broken = Find("more\nthan $5");
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(std::get<Money>(broken[0].value).qualifier, Qualifier::kExact);
+  const std::vector<FoundMention> inside = Find("moreover $5");
+  ASSERT_EQ(inside.size(), 1u);
+  EXPECT_EQ(std::get<Money>(inside[0].value).qualifier, Qualifier::kExact);
+  const std::vector<FoundMention> many = Find("quelques 5 euros", "fr");
+  ASSERT_EQ(many.size(), 1u);
+  EXPECT_EQ(many[0].begin, 0u);
+  EXPECT_EQ(std::get<Money>(many[0].value).qualifier, Qualifier::kAbout);
+}
+
 // Table-driven: each text is one mention covering all of it.
 struct MoneyCase {
   const char* lang;
@@ -196,6 +211,7 @@ INSTANTIATE_TEST_SUITE_P(
         MoneyCase{"en", "five million yen", 5e6, 0, "JPY", kExact},
         MoneyCase{"en", "about $35 million", 35e6, 0, "USD", Qualifier::kAbout},
         MoneyCase{"en", "up to $2.5 billion", 2.5e9, 0, "USD", Qualifier::kAtMost},
+        MoneyCase{"en", "No More Than $5", 5, 0, "USD", Qualifier::kAtMost},
         MoneyCase{"en", "between $10 and $12", 10, 12, "USD", kExact},
         MoneyCase{"en", "between 10 and 12 dollars", 10, 12, "USD", kExact},
         MoneyCase{"en", "$1 billion to $1.5 billion", 1e9, 1.5e9, "USD", kExact},
