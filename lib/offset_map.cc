@@ -64,6 +64,14 @@ Span OffsetMap::ToSource(Span output) const {
 }
 
 OffsetMap OffsetMap::Then(const OffsetMap& earlier) const {
+  // Most documents need no decoding: when `earlier` copies every byte as it
+  // is, the composition is this map.
+  if (earlier.pieces_.size() == 1 && earlier.pieces_[0].copied && earlier.pieces_[0].source == 0 &&
+      earlier.source_size_ == earlier.output_size_) {
+    OffsetMap composed = *this;
+    composed.source_size_ = earlier.source_size_;
+    return composed;
+  }
   OffsetMap composed;
   // Each piece here is cut at most at every boundary of `earlier`.
   composed.pieces_.reserve(pieces_.size() + earlier.pieces_.size());

@@ -45,6 +45,22 @@ TEST(OffsetMap, EmptySpanMapsToAPosition) {
   EXPECT_EQ(map.ToSource({3, 3}), (Span{5, 5}));
 }
 
+TEST(OffsetMap, ThenAfterAStageThatCopiedEverythingIsTheLaterStage) {
+  OffsetMap later;
+  later.AppendCopy(2);
+  later.AppendReplace(3, 1);
+  later.AppendReplace(1, 0);
+  later.AppendCopy(2);
+  const OffsetMap composed = later.Then(OffsetMap::Identity(8));
+  EXPECT_EQ(composed.output_size(), later.output_size());
+  EXPECT_EQ(composed.source_size(), 8u);
+  for (std::size_t b = 0; b <= later.output_size(); ++b) {
+    for (std::size_t e = b; e <= later.output_size(); ++e) {
+      EXPECT_EQ(composed.ToSource({b, e}), later.ToSource({b, e})) << b << "," << e;
+    }
+  }
+}
+
 TEST(OffsetMap, ThenComposesTwoStages) {
   // Stage 1: source "xx<3 bytes>yy" -> "xx'yy" (3 bytes to 1).
   OffsetMap first;
