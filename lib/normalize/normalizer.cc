@@ -149,7 +149,11 @@ FoldedText Normalize(std::string_view text) {
     // such a cluster, which then maps back as a whole.
     utf8proc_int32_t first;
     std::size_t cluster_end = at + SequenceLength(text, at, &first);
-    while (cluster_end < text.size()) {
+    // No combining mark starts with an ASCII byte: a line break or a second
+    // space before ASCII is a cluster of its own, without a property lookup.
+    const bool next_is_ascii =
+        cluster_end == text.size() || static_cast<unsigned char>(text[cluster_end]) < 0x80;
+    while (!next_is_ascii && cluster_end < text.size()) {
       utf8proc_int32_t next;
       const std::size_t length = SequenceLength(text, cluster_end, &next);
       if (utf8proc_get_property(next)->combining_class == 0) break;
