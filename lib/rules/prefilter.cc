@@ -19,12 +19,42 @@ constexpr std::size_t kMaxExactStrings = 16;
 constexpr std::size_t kMaxChoiceStrings = 256;
 
 // What a piece of pattern says about the text it matches: exactly one of
-// `strings`, or else some text that meets `required`.
+// `strings`, or else some text that meets `required`. Then every text it
+// matches, but the empty one when `may_be_empty`, ends with `ends_with`:
+// " " after "(?:{aux} )?", which the piece after it may take as its start.
 struct Info {
   bool exact = false;
   std::vector<std::string> strings;  // sorted, distinct
   Requirement required;
+  std::string ends_with;  // when not exact
+  bool may_be_empty = false;
 };
+
+// The longest end that all of `strings` share, from a character's start.
+std::string CommonSuffix(const std::vector<std::string>& strings) {
+  if (strings.empty()) return "";
+  std::size_t length = strings.front().size();
+  for (const std::string& text : strings) {
+    length = std::min(length, text.size());
+    for (std::size_t k = 1; k <= length; ++k) {
+      if (text[text.size() - k] != strings.front()[strings.front().size() - k]) {
+        length = k - 1;
+        break;
+      }
+    }
+  }
+  const std::string& first = strings.front();
+  std::size_t start = first.size() - length;
+  while (start < first.size() && (static_cast<unsigned char>(first[start]) & 0xC0) == 0x80) {
+    ++start;  // not inside a character
+  }
+  return first.substr(start);
+}
+
+// What every (non-empty) text `info` matches ends with.
+std::string EndOf(const Info& info) {
+  return info.exact ? CommonSuffix(info.strings) : info.ends_with;
+}
 
 Info Exact(std::string text) {
   Info info;
@@ -118,6 +148,7 @@ class Reader {
     explicit Run(const Reader& reader) : reader_(reader) {}
 
     void Add(Info piece) {
+      if (piece.exact) TakeContext();
       if (piece.exact && exact_.strings.size() == 1 && piece.strings.size() == 1) {
         exact_.strings.front() += piece.strings.front();  // the usual case: one more letter
         return;
@@ -134,18 +165,25 @@ class Reader {
         exact_.strings = std::move(joined);
         return;
       }
+      // The text so far ends with `before`; what comes next follows it.
+      const std::string before = Trailing();
       required_ = And(std::move(required_), reader_.Required(std::move(exact_)));
       exact_ = Exact("");
       sealed_ = true;  // the run is no longer one of a few strings
       if (piece.exact) {
+        for (std::string& text : piece.strings) text.insert(0, before);
         exact_ = std::move(piece);
       } else {
         required_ = And(std::move(required_), std::move(piece.required));
+        const std::vector<std::string> ends = {before, piece.ends_with};
+        context_ = piece.may_be_empty ? CommonSuffix(ends) : std::move(piece.ends_with);
+        fresh_ = true;
       }
     }
 
     // Add(Literal(c)) without the Info, while the run is one string.
     bool AddFolded(int32_t c) {
+      TakeContext();
       if (exact_.strings.size() != 1) return false;
       std::string& text = exact_.strings.front();
       const std::size_t size = text.size();
@@ -157,15 +195,30 @@ class Reader {
     Info Finish() {
       if (!sealed_) return std::move(exact_);
       Info info;
+      info.ends_with = Trailing();
       info.required = And(std::move(required_), reader_.Required(std::move(exact_)));
       return info;
     }
 
    private:
+    // What every text the run has matched so far ends with.
+    std::string Trailing() const { return fresh_ ? context_ : CommonSuffix(exact_.strings); }
+
+    // After a piece that is not exact, the next exact text starts from what
+    // that piece is known to end with: it is in every match as well.
+    void TakeContext() {
+      if (!fresh_) return;
+      exact_ = Exact(std::move(context_));
+      context_.clear();
+      fresh_ = false;
+    }
+
     const Reader& reader_;
     Info exact_ = Exact("");
     Requirement required_;
     bool sealed_ = false;
+    bool fresh_ = false;   // nothing exact since the last piece that is not
+    std::string context_;  // what that piece ends with, when fresh_
   };
 
   Info Choose(Info a, Info b) const {
@@ -179,10 +232,13 @@ class Reader {
       }
       if (either.strings.size() <= kMaxChoiceStrings) return either;
       Info wide;
+      wide.ends_with = CommonSuffix(either.strings);
       wide.required = Required(std::move(either));
       return wide;
     }
     Info either;
+    either.ends_with = CommonSuffix({EndOf(a), EndOf(b)});
+    either.may_be_empty = a.may_be_empty || b.may_be_empty;
     either.required = Or(Required(std::move(a)), Required(std::move(b)));
     return either;
   }
@@ -234,12 +290,13 @@ class Reader {
         std::sort(info.strings.begin(), info.strings.end());
         info.strings.erase(std::unique(info.strings.begin(), info.strings.end()),
                            info.strings.end());
-      } else if (least == 0) {
-        info = AnyText();  // may match nothing at all
       } else {
-        Info once;
-        once.required = Required(std::move(info));
-        info = std::move(once);
+        // A text of one or more repetitions ends as the last one does.
+        Info repeated;
+        repeated.ends_with = EndOf(info);
+        repeated.may_be_empty = least == 0 || info.may_be_empty;
+        if (least > 0) repeated.required = Required(std::move(info));  // else: may match nothing
+        info = std::move(repeated);
       }
     }
     return info;

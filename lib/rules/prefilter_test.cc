@@ -59,6 +59,23 @@ TEST(RequiredLiterals, ALongChoiceKeepsTheStringJoinedToIt) {
   EXPECT_FALSE(MayMatch(wide, "the fellow to 5%"));
 }
 
+// What every text of a part ends with starts the exact text after it: the
+// space before and after "(?:[a-z]+ )?" stands before the verb either way.
+TEST(RequiredLiterals, WhatAPartEndsWithStartsTheTextAfterIt) {
+  std::string verbs = "(?:rose|fell|jumped|slid|gained|lost|climbed|dropped|surged|sank|soared|"
+                      "slumped|edged|eased|firmed|tumbled|rallied)";
+  const Requirement optional =
+      RequiredLiterals("\\x01o\\d+\\x02 (?:[a-z]+ )?" + verbs + " \\d+%", 2);
+  EXPECT_TRUE(MayMatch(optional, "\x01o0\x02 rose 5%"));
+  EXPECT_TRUE(MayMatch(optional, "\x01o0\x02 had rose 5%"));
+  EXPECT_FALSE(MayMatch(optional, "\x01o0\x02 said prose 5%"));
+  // A repeated part ends as its last repetition; an unknown one, unknown.
+  const Requirement repeated = RequiredLiterals("(?:[a-z]+ )+" + verbs, 2);
+  EXPECT_TRUE(MayMatch(repeated, "it rose"));
+  EXPECT_FALSE(MayMatch(repeated, "prose"));
+  EXPECT_TRUE(MayMatch(RequiredLiterals("[a-z]+" + verbs, 2), "prose"));
+}
+
 TEST(RequiredLiterals, OptionalAndRepeatedPartsRequireWhatTheyMust) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("deal(?: worth)? \\$\\d+", 2), "a deal $5"));
   EXPECT_FALSE(MayMatch(RequiredLiterals("deal(?: worth)+ \\$\\d+", 2), "a deal $5"));
