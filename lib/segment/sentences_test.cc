@@ -112,6 +112,14 @@ TEST(AsciiSentenceBoundaries, EqualIcuOnNewsProse) {
 TEST(AsciiSentenceBoundaries, LeavesAnyOtherByteToIcu) {
   EXPECT_FALSE(AsciiSentenceBoundaries("caf\xC3\xA9. Oui.").has_value());
   EXPECT_FALSE(AsciiSentenceBoundaries(std::string("tab\there")).has_value());
+  // Wherever it stands in the eight-byte words the text is read in.
+  for (const char other : {'\x01', '\t', '\r', '\x1F', '\x7F', '\x80', '\xFF'}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string block = "It fell. Then it rose. Ok";
+      block[at] = other;
+      EXPECT_FALSE(AsciiSentenceBoundaries(block).has_value()) << at << " " << int(other);
+    }
+  }
 }
 
 }  // namespace
