@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "ascii.h"
 #include "utf8proc.h"
 
 namespace newsevents::internal {
@@ -128,6 +129,19 @@ FoldedText Normalize(std::string_view text) {
     // ASCII fast path: printable ASCII is already normal.
     // A space goes the slow way when it may join a run of white space.
     std::size_t run = at;
+    // Eight bytes at a time while they and the byte after them are plain
+    // and no space follows a space.
+    if (run > at || !writer.space_pending()) {
+      while (run + 9 <= text.size()) {
+        const std::uint64_t word = WordAt(text, run);
+        const std::uint64_t next = WordAt(text, run + 1);
+        const std::uint64_t not_plain = ((word | next) & kHighBits) | BytesBelow(word, 0x20) |
+                                        BytesBelow(next, 0x20) | BytesEqual(word, 0x7F) |
+                                        BytesEqual(next, 0x7F);
+        if (not_plain | (BytesEqual(word, ' ') & BytesEqual(next, ' '))) break;
+        run += 8;
+      }
+    }
     while (run < text.size() && IsPlainAscii(static_cast<unsigned char>(text[run]))) {
       // A character before non-ASCII bytes may take a combining mark.
       if (run + 1 < text.size() && static_cast<unsigned char>(text[run + 1]) >= 0x80) break;

@@ -63,6 +63,21 @@ TEST(Normalizer, MapsEveryOutputByteBackToItsSource) {
 // specially, invalid bytes included: the composed map always lands inside
 // the input, never goes backwards, and what it points at normalizes to
 // what was produced.
+// Plain ASCII is copied eight bytes at a time: a run of spaces still
+// collapses wherever it stands in those words, with its map.
+TEST(Normalizer, SpacesCollapseAtEveryPlaceOfALongLine) {
+  for (std::size_t at = 1; at + 3 < 40; ++at) {
+    std::string input(40, 'x');
+    input.replace(at, 3, " \t ");
+    const FoldedText normalized = Normalize(input);
+    std::string expected(40, 'x');
+    expected.replace(at, 3, " ");
+    ASSERT_EQ(normalized.text, expected) << at;
+    EXPECT_EQ(normalized.map.ToSource({at, at + 1}), (Span{at, at + 3})) << at;
+    EXPECT_EQ(normalized.map.ToSource({at + 1, at + 2}), (Span{at + 3, at + 4})) << at;
+  }
+}
+
 TEST(Normalizer, PropertyMapIsMonotonicAndFaithful) {
   const std::vector<std::string> alphabet = {
       "a", "Z", " ", "  ", "\n", "\r\n", "\t", ".", "%", "\xC3\xA9", "e\xCC\x81",
