@@ -129,19 +129,7 @@ FoldedText Normalize(std::string_view text) {
     // ASCII fast path: printable ASCII is already normal.
     // A space goes the slow way when it may join a run of white space.
     std::size_t run = at;
-    // Eight bytes at a time while they and the byte after them are plain
-    // and no space follows a space.
-    if (run > at || !writer.space_pending()) {
-      while (run + 9 <= text.size()) {
-        const std::uint64_t word = WordAt(text, run);
-        const std::uint64_t next = WordAt(text, run + 1);
-        const std::uint64_t not_plain = ((word | next) & kHighBits) | BytesBelow(word, 0x20) |
-                                        BytesBelow(next, 0x20) | BytesEqual(word, 0x7F) |
-                                        BytesEqual(next, 0x7F);
-        if (not_plain | (BytesEqual(word, ' ') & BytesEqual(next, ' '))) break;
-        run += 8;
-      }
-    }
+    std::size_t word_wise_from = 0;  // past a word that failed the check
     while (run < text.size() && IsPlainAscii(static_cast<unsigned char>(text[run]))) {
       // A character before non-ASCII bytes may take a combining mark.
       if (run + 1 < text.size() && static_cast<unsigned char>(text[run + 1]) >= 0x80) break;
@@ -152,10 +140,46 @@ FoldedText Normalize(std::string_view text) {
         break;
       }
       ++run;
+      // Then eight bytes at a time while they and the byte after them are
+      // plain and no space follows a space: the same checks, word-wise.
+      while (run >= word_wise_from && run + 9 <= text.size()) {
+        const std::uint64_t word = WordAt(text, run);
+        const std::uint64_t next = WordAt(text, run + 1);
+        const std::uint64_t not_plain = ((word | next) & kHighBits) | BytesBelow(word, 0x20) |
+                                        BytesBelow(next, 0x20) | BytesEqual(word, 0x7F) |
+                                        BytesEqual(next, 0x7F);
+        if (not_plain | (BytesEqual(word, ' ') & BytesEqual(next, ' '))) {
+          word_wise_from = run + 8;
+          break;
+        }
+        run += 8;
+      }
     }
     if (run > at) {
       writer.Copy(text.substr(at, run - at));
       at = run;
+      continue;
+    }
+
+    // An ASCII byte before ASCII (a line break, a second space, a control)
+    // is a cluster NFC leaves alone: it is folded as the loop below would.
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80 && (at + 1 == text.size() || static_cast<unsigned char>(text[at + 1]) < 0x80)) {
+      const Folded f = FoldCodePoint(byte);
+      switch (f.fold) {
+        case Fold::kSpace:
+        case Fold::kNewline: writer.Space(1, byte, f.fold == Fold::kNewline); break;
+        case Fold::kKeep: writer.Copy(text.substr(at, 1)); break;
+        case Fold::kReplace:
+          if (f.replacement.empty()) {
+            writer.Remove(1);
+          } else {
+            writer.Replace(1, f.replacement);
+          }
+          break;
+        case Fold::kRemove: writer.Remove(1); break;
+      }
+      ++at;
       continue;
     }
 
