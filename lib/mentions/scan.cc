@@ -61,6 +61,12 @@ bool WordCharAtDecoded(std::string_view text, std::size_t at) {
 
 std::size_t WordEnd(std::string_view text, std::size_t at) {
   while (at < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      if (!IsAsciiLetter(byte)) break;
+      ++at;
+      continue;
+    }
     const CodePoint point = CodePointAt(text, at);
     if (!IsWordCodePoint(point.value)) break;
     at += point.length;
