@@ -120,12 +120,25 @@ class Reader {
     }
     std::sort(strings.begin(), strings.end(),
               [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    // A string holds another only if it has all of the other's bytes: a
+    // 64-bit sketch of them spares most searches (a lexicon has hundreds).
+    auto sketch = [](const std::string& text) {
+      std::uint64_t bytes = 0;
+      for (const char c : text) bytes |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+      return bytes;
+    };
     std::vector<std::string> kept;
+    std::vector<std::uint64_t> kept_sketches;
     for (std::string& text : strings) {
-      const bool implied = std::any_of(kept.begin(), kept.end(), [&](const std::string& shorter) {
-        return text.find(shorter) != std::string::npos;
-      });
-      if (!implied) kept.push_back(std::move(text));
+      const std::uint64_t text_sketch = sketch(text);
+      bool implied = false;
+      for (std::size_t k = 0; k < kept.size() && !implied; ++k) {
+        implied = (kept_sketches[k] & ~text_sketch) == 0 && text.find(kept[k]) != std::string::npos;
+      }
+      if (!implied) {
+        kept.push_back(std::move(text));
+        kept_sketches.push_back(text_sketch);
+      }
     }
     if (kept.size() == 1) return Atom(std::move(kept.front()));
     Requirement any;
