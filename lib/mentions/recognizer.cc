@@ -152,7 +152,8 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
       recognizer->qualifier_of_cue_.push_back(cue.qualifier);
     }
   }
-  recognizer->qualifier_cues_ = std::make_unique<LiteralMatcher>(cues, LiteralMatcher::Case::kFolded);
+  recognizer->qualifier_cues_ =
+      std::make_unique<LiteralMatcher>(cues, LiteralMatcher::Case::kFolded);
   recognizer->qualifier_cue_texts_ = std::move(cues);
   recognizer->percent_unit_ = std::make_unique<RE2>(
       fr ? R"(%|pour[ -]?cents?\b|pourcents?\b|pourcentages?\b|points? de pourcentage\b)"

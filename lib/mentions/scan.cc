@@ -31,9 +31,7 @@ CodePoint CodePointBefore(std::string_view text, std::size_t at) {
 }
 
 bool IsWordCodePoint(std::int32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
+  if (c < 0x80) return c >= 0 && IsAsciiLetter(static_cast<unsigned char>(c));
   switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:

@@ -166,7 +166,8 @@ std::optional<std::vector<std::size_t>> AsciiSentenceBoundaries(std::string_view
     // On to the next of the only ATerm and STerm, eight bytes at a time.
     while (at + 8 <= of.size()) {
       const std::uint64_t word = WordAt(block, at);
-      const std::uint64_t ends = BytesEqual(word, '.') | BytesEqual(word, '!') | BytesEqual(word, '?');
+      const std::uint64_t ends =
+          BytesEqual(word, '.') | BytesEqual(word, '!') | BytesEqual(word, '?');
       if (ends != 0) {
         at += FirstMarked(ends);
         break;
