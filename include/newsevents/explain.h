@@ -27,7 +27,7 @@ struct SentenceExplanation {
   std::string text;       // the normalized sentence
   std::string rule_text;  // as the rules see it: mentions as {ORG#0}, {MONEY#1}...
   std::vector<Mention> mentions;
-  std::vector<std::string> picked;     // rule ids the language's RE2::Set picked
+  std::vector<std::string> picked;     // rule ids whose atoms the sentence holds
   std::vector<std::string> matched;    // those whose own pattern matched
   std::vector<std::pair<std::string, std::string>> vetoed;  // (rule id, guard id)
   std::vector<std::string> outranked;  // dropped by precedence (rule_set.h)

@@ -536,36 +536,21 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   // holds a placeholder's bytes ("\x02 shares") is read before the mentions
   // are found by its longest literal part (" shares"): the part of the rule
   // text that is the sentence's own.
-  RE2::Options atom_options;
-  atom_options.set_log_errors(false);
-  atom_options.set_max_mem(kMaxRegexMemory);
-  set->atoms_ = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
-  absl::flat_hash_map<std::string, int> set_index_of;
-  std::vector<std::string> literals;  // by Set index
-  auto add_to_set = [&](const std::string& literal) {
-    auto [found, inserted] = set_index_of.try_emplace(literal, -1);
-    if (inserted) {
-      found->second = set->atoms_->Add(RE2::QuoteMeta(literal), nullptr);
-      literals.push_back(literal);
-    }
+  absl::flat_hash_map<std::string, int> index_of;
+  std::vector<std::string> literals;  // the atoms (ToFilter made them distinct), then parts
+  auto add_literal = [&](const std::string& literal) {
+    auto [found, inserted] = index_of.try_emplace(literal, static_cast<int>(literals.size()));
+    if (inserted) literals.push_back(literal);
     return found->second;
   };
-  for (const std::string& atom : atoms) {
-    if (add_to_set(atom) < 0) {
-      return Status::Internal(absl::StrCat("cannot add atom '", atom, "' of the ", lang, " rules"));
-    }
-  }
+  for (const std::string& atom : atoms) add_literal(atom);
   set->atom_count_ = atoms.size();
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     if (atoms[i].find_first_of("\x01\x02") == std::string::npos) continue;
     PlaceholderAtom placeholder{static_cast<int>(i), -1, 0};
     const std::string literal = SentencePartOf(atoms[i]);
     if (literal.size() >= static_cast<std::size_t>(kMinAtomLength)) {
-      placeholder.sentence_part = add_to_set(literal);
-      if (placeholder.sentence_part < 0) {
-        return Status::Internal(
-            absl::StrCat("cannot add atom '", literal, "' of the ", lang, " rules"));
-      }
+      placeholder.sentence_part = add_literal(literal);
     }
     for (std::size_t at = atoms[i].find('\x01'); at != std::string::npos && at + 1 < atoms[i].size();
          at = atoms[i].find('\x01', at + 1)) {
@@ -574,10 +559,6 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       }
     }
     set->placeholder_atoms_.push_back(placeholder);
-  }
-  if (!set_index_of.empty() && !set->atoms_->Compile()) {
-    return Status::Internal(absl::StrCat("the ", lang, " rules' atoms need more than ",
-                                         kMaxRegexMemory >> 20, " MiB to compile"));
   }
   set->placeholders_by_part_.resize(literals.size());
   for (std::size_t i = 0; i < set->placeholder_atoms_.size(); ++i) {
@@ -835,13 +816,6 @@ bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds) co
     return !any;
   });
   return any;
-}
-
-std::size_t RuleSet::Scan(std::string_view text) const {
-  if (atom_count_ == 0) return 0;
-  std::vector<int> found;
-  atoms_->Match(LowerCase(text), &found, nullptr);
-  return found.size();
 }
 
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {

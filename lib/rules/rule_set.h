@@ -35,7 +35,6 @@
 #include "literal_matcher.h"
 #include "newsevents/status.h"
 #include "re2/re2.h"
-#include "re2/set.h"
 #include "rules/rule_file.h"
 
 namespace newsevents::internal {
@@ -110,10 +109,6 @@ class RuleSet {
   // The first pass's literals, lower case (LiteralMatcher::kFolded).
   const std::vector<std::string>& literals() const { return literals_; }
 
-  // How many of the rules' atoms their RE2::Set finds in `text`, and
-  // nothing more: the floor beneath Match (benchmarks measure against it).
-  std::size_t Scan(std::string_view text) const;
-
   const std::vector<std::unique_ptr<CompiledRule>>& rules() const { return rules_; }
 
  private:
@@ -170,7 +165,6 @@ class RuleSet {
   // that hold placeholders, matched in one pass.
   std::vector<std::string> literals_;
   std::unique_ptr<LiteralMatcher> atom_matcher_;
-  std::unique_ptr<RE2::Set> atoms_;  // the same in an RE2::Set: Scan's floor
   std::size_t atom_count_ = 0;
   // An atom that holds placeholder bytes, as read before the mentions.
   struct PlaceholderAtom {
