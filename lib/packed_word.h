@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ascii.h"
+
 namespace newsevents::internal {
 
 // A key holds a word of up to this many bytes exactly.
@@ -28,7 +30,7 @@ struct PackedWord {
   }
   bool empty() const { return before == 0 && last == 0; }
   // No byte has its high bit set: the word is ASCII (if it fits the key).
-  bool ascii() const { return ((before | last) & 0x8080808080808080ULL) == 0; }
+  bool ascii() const { return ((before | last) & kHighBits) == 0; }
 };
 
 // Appends a byte to packed bytes: the last byte read is in the low bits.
@@ -39,11 +41,9 @@ inline std::uint64_t PushByte(std::uint64_t packed, unsigned char byte) {
 // Eight packed bytes with A-Z lowered, all at once: a byte gets 0x20 when it
 // is ASCII and in A-Z.
 inline std::uint64_t LowerAscii8(std::uint64_t packed) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   const std::uint64_t low_seven = packed & ~kHighBits;
-  const std::uint64_t above_z = low_seven + (0x7F - 'Z') * kOnes;
-  const std::uint64_t from_a = low_seven + (0x80 - 'A') * kOnes;
+  const std::uint64_t above_z = low_seven + (0x7F - 'Z') * kLowBits;
+  const std::uint64_t from_a = low_seven + (0x80 - 'A') * kLowBits;
   const std::uint64_t upper = (from_a ^ above_z) & ~packed & kHighBits;
   return packed | upper >> 2;
 }
@@ -123,7 +123,8 @@ class PackedWordTable {
   }
 
   std::size_t SlotOf(const PackedWord& word) const {
-    const std::uint64_t mixed = word.before * 0x9E3779B97F4A7C15ULL ^ word.last * 0xC2B2AE3D27D4EB4FULL;
+    const std::uint64_t mixed =
+        word.before * 0x9E3779B97F4A7C15ULL ^ word.last * 0xC2B2AE3D27D4EB4FULL;
     return static_cast<std::size_t>(mixed >> 32) & mask_;
   }
 

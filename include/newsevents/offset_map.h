@@ -1,7 +1,8 @@
 // OffsetMap: where each byte of a derived text came from in the text it was
-// derived from (Normalize's result carries one: normalized text -> input). Every stage that rewrites text (decoding, HTML to text,
-// normalization, placeholders) builds one, and maps compose, so a span found
-// in the final text translates back to the caller's original bytes.
+// derived from (Normalize's result carries one: normalized text -> input).
+// Every stage that rewrites text (decoding, HTML to text, normalization,
+// placeholders) builds one, and maps compose, so a span found in the final
+// text translates back to the caller's original bytes.
 //
 // The map is a list of pieces, each saying "output bytes [o, o+n) come from
 // source bytes [s, s+m)". A copied piece (n == m, bytes unchanged) maps byte

@@ -563,7 +563,9 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   set->placeholders_by_part_.resize(literals.size());
   for (std::size_t i = 0; i < set->placeholder_atoms_.size(); ++i) {
     const int part = set->placeholder_atoms_[i].sentence_part;
-    if (part >= 0) set->placeholders_by_part_[static_cast<std::size_t>(part)].push_back(static_cast<int>(i));
+    if (part >= 0) {
+      set->placeholders_by_part_[static_cast<std::size_t>(part)].push_back(static_cast<int>(i));
+    }
   }
   set->atom_matcher_ =
       std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
