@@ -20,15 +20,37 @@ constexpr std::size_t kMaxChoiceStrings = 256;
 
 // What a piece of pattern says about the text it matches: exactly one of
 // `strings`, or else some text that meets `required`. Then every text it
-// matches, but the empty one when `may_be_empty`, ends with `ends_with`:
-// " " after "(?:{aux} )?", which the piece after it may take as its start.
+// matches, but the empty one when `may_be_empty`, starts with `starts_with`
+// and ends with `ends_with`: a placeholder starts with "\x01p", which the
+// text before it may take as its end; " " ends "(?:{aux} )?", which the
+// piece after it may take as its start.
 struct Info {
   bool exact = false;
   std::vector<std::string> strings;  // sorted, distinct
   Requirement required;
-  std::string ends_with;  // when not exact
+  std::string starts_with;  // when not exact
+  std::string ends_with;    // when not exact
   bool may_be_empty = false;
 };
+
+// The longest start that all of `strings` share, to a character's end.
+std::string CommonPrefix(const std::vector<std::string>& strings) {
+  if (strings.empty()) return "";
+  const std::string& first = strings.front();
+  std::size_t length = first.size();
+  for (const std::string& text : strings) {
+    length = std::min(length, text.size());
+    length = static_cast<std::size_t>(
+        std::mismatch(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(length), text.begin())
+            .first -
+        first.begin());
+  }
+  while (length > 0 && length < first.size() &&
+         (static_cast<unsigned char>(first[length]) & 0xC0) == 0x80) {
+    --length;  // not inside a character
+  }
+  return first.substr(0, length);
+}
 
 // The longest end that all of `strings` share, from a character's start.
 std::string CommonSuffix(const std::vector<std::string>& strings) {
@@ -51,7 +73,10 @@ std::string CommonSuffix(const std::vector<std::string>& strings) {
   return first.substr(start);
 }
 
-// What every (non-empty) text `info` matches ends with.
+// What every (non-empty) text `info` matches starts and ends with.
+std::string StartOf(const Info& info) {
+  return info.exact ? CommonPrefix(info.strings) : info.starts_with;
+}
 std::string EndOf(const Info& info) {
   return info.exact ? CommonSuffix(info.strings) : info.ends_with;
 }
@@ -180,6 +205,11 @@ class Reader {
       }
       // The text so far ends with `before`; what comes next follows it.
       const std::string before = Trailing();
+      if (!piece.exact && !piece.may_be_empty && !piece.starts_with.empty()) {
+        // What the piece starts with ends the exact text before it.
+        for (std::string& text : exact_.strings) text += piece.starts_with;
+      }
+      if (!sealed_) leading_ = CommonPrefix(exact_.strings);
       required_ = And(std::move(required_), reader_.Required(std::move(exact_)));
       exact_ = Exact("");
       sealed_ = true;  // the run is no longer one of a few strings
@@ -208,6 +238,7 @@ class Reader {
     Info Finish() {
       if (!sealed_) return std::move(exact_);
       Info info;
+      info.starts_with = std::move(leading_);
       info.ends_with = Trailing();
       info.required = And(std::move(required_), reader_.Required(std::move(exact_)));
       return info;
@@ -232,6 +263,7 @@ class Reader {
     bool sealed_ = false;
     bool fresh_ = false;   // nothing exact since the last piece that is not
     std::string context_;  // what that piece ends with, when fresh_
+    std::string leading_;  // what every text of the run starts with, once sealed
   };
 
   Info Choose(Info a, Info b) const {
@@ -245,11 +277,13 @@ class Reader {
       }
       if (either.strings.size() <= kMaxChoiceStrings) return either;
       Info wide;
+      wide.starts_with = CommonPrefix(either.strings);
       wide.ends_with = CommonSuffix(either.strings);
       wide.required = Required(std::move(either));
       return wide;
     }
     Info either;
+    either.starts_with = CommonPrefix({StartOf(a), StartOf(b)});
     either.ends_with = CommonSuffix({EndOf(a), EndOf(b)});
     either.may_be_empty = a.may_be_empty || b.may_be_empty;
     either.required = Or(Required(std::move(a)), Required(std::move(b)));
@@ -306,6 +340,7 @@ class Reader {
       } else {
         // A text of one or more repetitions ends as the last one does.
         Info repeated;
+        repeated.starts_with = StartOf(info);
         repeated.ends_with = EndOf(info);
         repeated.may_be_empty = least == 0 || info.may_be_empty;
         if (least > 0) repeated.required = Required(std::move(info));  // else: may match nothing

@@ -76,6 +76,26 @@ TEST(RequiredLiterals, WhatAPartEndsWithStartsTheTextAfterIt) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("[a-z]+" + verbs, 2), "prose"));
 }
 
+TEST(RequiredLiterals, WhatAPartStartsWithEndsTheTextBeforeIt) {
+  // A placeholder starts with its kind: the verb must stand right before
+  // a percentage, not before some other mention.
+  const Requirement placeholder =
+      RequiredLiterals("(?:rose|fell) (?P<change>\\x01p\\d+\\x02)", 2);
+  EXPECT_TRUE(MayMatch(placeholder, "it rose \x01p0\x02"));
+  EXPECT_FALSE(MayMatch(placeholder, "it rose \x01o0\x02 and \x01p1\x02"));
+  // A part that may be empty, or that starts differently in each branch,
+  // tells nothing of its start.
+  const Requirement optional = RequiredLiterals("(?:rose|fell) (?:\\x01p\\d+\\x02)?", 2);
+  EXPECT_TRUE(MayMatch(optional, "it rose to"));
+  const Requirement either = RequiredLiterals("rose (?:\\x01p\\d+|\\x01m\\d+)\\x02", 2);
+  EXPECT_TRUE(MayMatch(either, "rose \x01m0\x02"));
+  EXPECT_FALSE(MayMatch(either, "rose \x01o0\x02"));  // both start with \x01
+  // Repetitions start as their first one does.
+  const Requirement repeated = RequiredLiterals("rose (?:by \\d+ )+", 2);
+  EXPECT_TRUE(MayMatch(repeated, "rose by 5 "));
+  EXPECT_FALSE(MayMatch(repeated, "rose to 5 by 2 "));
+}
+
 TEST(RequiredLiterals, OptionalAndRepeatedPartsRequireWhatTheyMust) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("deal(?: worth)? \\$\\d+", 2), "a deal $5"));
   EXPECT_FALSE(MayMatch(RequiredLiterals("deal(?: worth)+ \\$\\d+", 2), "a deal $5"));
