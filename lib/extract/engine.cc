@@ -167,7 +167,12 @@ StatusOr<std::unique_ptr<Engine>> CompileEngine(const EngineSources& sources) {
     }
     language.rules = std::move(rules).value();
     std::vector<std::string> literals = language.rules->literals();
-    for (std::string& cue : language.mentions->CueLiterals()) literals.push_back(std::move(cue));
+    for (std::string& cue : language.mentions->CueLiterals()) {
+      literals.push_back(std::move(cue));
+      ++language.cue_count;
+    }
+    const std::vector<std::string>& followed = language.rules->followed_parts();
+    literals.insert(literals.end(), followed.begin(), followed.end());
     language.gate = std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   };
   std::vector<std::thread> workers;
@@ -234,16 +239,45 @@ class EngineCache {
 }  // namespace
 
 bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
-  const std::size_t first_cue = rules->literals().size();
+  const int first_cue = static_cast<int>(rules->literals().size());
+  const int first_followed = first_cue + static_cast<int>(cue_count);
   // This runs on every sentence: the lists keep their memory from one
-  // sentence to the next, one pair per thread.
+  // sentence to the next, one set per thread.
   thread_local std::vector<int> found;
   thread_local std::vector<LiteralMatcher::Hit> cue_hits;
+  // All zero between calls: a sentence sets a few of a thousand parts.
+  thread_local std::vector<KindSet> kinds_after_followed;
+  thread_local std::vector<std::size_t> followed_found;
   found.clear();
   cue_hits.clear();
-  gate->FindSplit(sentence, first_cue, &found, &cue_hits);
-  for (LiteralMatcher::Hit& hit : cue_hits) hit.literal -= static_cast<int>(first_cue);
-  return rules->MayMatch(found, mentions->PossibleKinds(sentence, cue_hits));
+  if (kinds_after_followed.size() < rules->followed_parts().size()) {
+    kinds_after_followed.resize(rules->followed_parts().size(), 0);
+  }
+  gate->FindSplit(sentence, static_cast<std::size_t>(first_cue), &found, &cue_hits);
+  // The hits past the rules' literals: the mentions' cues, then the parts
+  // that placeholders follow, whose ends tell what mention may come next.
+  std::size_t cues = 0;
+  std::size_t last_end = 0;  // parts that end together ("rose ", " rose ") are asked once
+  KindSet beginning_at_last_end = 0;
+  for (const LiteralMatcher::Hit& hit : cue_hits) {
+    if (hit.literal < first_followed) {
+      cue_hits[cues++] = {hit.literal - first_cue, hit.begin, hit.end};
+      continue;
+    }
+    const auto part = static_cast<std::size_t>(hit.literal - first_followed);
+    if (kinds_after_followed[part] == 0) followed_found.push_back(part);
+    if (hit.end != last_end) {
+      last_end = hit.end;
+      beginning_at_last_end = mentions->KindsBeginningAt(sentence, hit.end);
+    }
+    kinds_after_followed[part] |= beginning_at_last_end;
+  }
+  cue_hits.resize(cues);
+  const bool may_hold = rules->MayMatch(found, mentions->PossibleKinds(sentence, cue_hits),
+                                        kinds_after_followed.data());
+  for (std::size_t part : followed_found) kinds_after_followed[part] = 0;
+  followed_found.clear();
+  return may_hold;
 }
 
 const Engine::Language* Engine::Find(std::string_view code) const {

@@ -23,12 +23,17 @@ struct Engine {
     std::unique_ptr<RuleSet> rules;
 
     // The rules' first-pass literals, then the mentions' cues (percent
-    // signs and words, currency forms): the gate reads a sentence once.
+    // signs and words, currency forms), then the sentence parts that
+    // placeholders follow (RuleSet::followed_parts): the gate reads a
+    // sentence once.
     std::unique_ptr<LiteralMatcher> gate;
+    std::size_t cue_count = 0;
 
     // False when no rule can match `sentence`: it needs neither mentions
     // nor rules. The same as rules->MayMatch(sentence,
-    // mentions->PossibleKinds(sentence)), in one literal pass.
+    // mentions->PossibleKinds(sentence)), in one literal pass, and more
+    // strict: a part that a placeholder follows must end where a mention of
+    // that kind may begin (MentionRecognizer::KindsBeginningAt).
     bool MayHoldEvents(std::string_view sentence) const;
   };
   std::vector<Language> languages;

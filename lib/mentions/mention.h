@@ -30,6 +30,10 @@ const MentionKindInfo* KindOfLetter(char letter);
 using KindSet = std::uint32_t;
 constexpr KindSet KindBit(MentionKind kind) { return KindSet{1} << static_cast<int>(kind); }
 constexpr KindSet kEveryKind = ~KindSet{0};
+// The kinds whose mentions can be told apart by how they begin
+// (MentionRecognizer::KindsBeginningAt): the gate checks what follows a
+// rule's text before such a placeholder.
+constexpr KindSet kKindsToldApartByBeginning = KindBit(MentionKind::kPercent);
 
 // A mention as the recognizers find it, in the text they were given.
 struct FoundMention {

@@ -1413,4 +1413,20 @@ std::vector<NumberSpan> NumberReader::Find(std::string_view text) const {
   return parser.Run();
 }
 
+bool NumberReader::MayBeginAt(std::string_view text, std::size_t at) const {
+  if (at >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[at]);
+  // Digits, a sign before them (SignBefore), '.' or ',' before digits, and
+  // every byte of another script (vulgar fractions, accented number words).
+  if (IsDigit(static_cast<char>(c)) || c == '.' || c == ',' || c == '+' || c == '-' || c >= 0x80) {
+    return true;
+  }
+  if (!WordCharAt(text, at)) return false;
+  // A word atom (ReadWord): a number word, or a scale's abbreviation (all
+  // of which are short).
+  const std::string_view word = text.substr(at, WordEnd(text, at) - at);
+  if (word.size() > kPackedBytes) return false;
+  return MeaningOf(word) != nullptr || (word.size() <= 4 && AbbreviationOf(word) != nullptr);
+}
+
 }  // namespace newsevents::internal

@@ -72,6 +72,11 @@ class NumberReader {
   // letters ("180ml") come back with `glued` set.
   std::vector<NumberSpan> Find(std::string_view text) const;
 
+  // False only where no number Find returns can begin: `at` starts no
+  // digits, sign, vulgar fraction or number word (a superset, for the
+  // mention gate: a number begins with the first atom of its run).
+  bool MayBeginAt(std::string_view text, std::size_t at) const;
+
   const std::string& lang() const { return lang_; }
 
   // What a word means to numbers (public for the parser in numbers.cc).

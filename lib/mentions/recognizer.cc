@@ -71,6 +71,9 @@ constexpr QualifierCue kQualifierCues[] = {
     {"fr", "quelques", Qualifier::kAbout},
 };
 
+// What opens a range ("between 10 and 20%", "entre 10 et 20 %"), in any case.
+constexpr std::string_view kRangeLeads[] = {"between ", "entre "};
+
 RE2::Options CaselessOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
@@ -170,10 +173,36 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
   recognizer->percent_cues_ =
       std::make_unique<LiteralMatcher>(percent_cues, LiteralMatcher::Case::kFolded);
   recognizer->percent_cue_literals_ = percent_cues;
-  recognizer->percent_before_ = std::make_unique<RE2>(
-      fr ? R"((?:pourcentages?|pourcents?|pour[ -]cent) (?:de |des |d'))"
-         : R"((?:percents?|per cent|percentages?) of )",
-      CaselessOptions());
+  // "percent of 10": the percent word before the number, as phrases, so
+  // that their first words are known (KindsBeginningAt).
+  std::vector<std::string> percent_before;
+  for (std::string_view head : fr ? std::vector<std::string_view>{"pourcentage", "pourcentages",
+                                                                  "pourcent", "pourcents",
+                                                                  "pour cent", "pour-cent"}
+                                  : std::vector<std::string_view>{"percent", "percents", "per cent",
+                                                                  "percentage", "percentages"}) {
+    for (std::string_view tail : fr ? std::vector<std::string_view>{" de ", " des ", " d'"}
+                                    : std::vector<std::string_view>{" of "}) {
+      percent_before.push_back(absl::StrCat(ToAbsl(head), ToAbsl(tail)));
+    }
+  }
+  std::vector<std::string> quoted;
+  for (const std::string& phrase : percent_before) quoted.push_back(RE2::QuoteMeta(phrase));
+  recognizer->percent_before_ =
+      std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(quoted, "|"), ")"), CaselessOptions());
+  // The first words of what may begin a percentage before its number.
+  std::vector<std::string_view> leads(std::begin(kRangeLeads), std::end(kRangeLeads));
+  for (const std::string& phrase : percent_before) leads.push_back(phrase);
+  for (const std::string& cue : recognizer->qualifier_cue_texts_) leads.push_back(cue);
+  for (std::string_view lead : leads) {
+    const std::string_view word = lead.substr(0, WordEnd(lead, 0));
+    if (word.empty() || word.size() > kPackedBytes) {
+      return Status::Internal(absl::StrCat("a percentage's lead must start with a word of at "
+                                           "most 16 bytes: '", ToAbsl(lead), "'"));
+    }
+    // Any word that is not ASCII may lead ("supérieur à"): not kept.
+    if (PackLowered(word).ascii()) recognizer->percent_lead_words_[PackLowered(word)] = true;
+  }
   recognizer->scale_word_ = std::make_unique<RE2>(
       R"( (?:million|billion|trillion|thousand|mn|bn|mln|bln|millions|milliards?)\b)",
       CaselessOptions());
@@ -510,7 +539,7 @@ void MentionRecognizer::FindAmounts(std::string_view text, std::vector<FoundMent
     return false;
   };
   auto lead_before = [&](std::size_t begin) -> std::size_t {
-    for (std::string_view lead : {"between ", "entre "}) {
+    for (std::string_view lead : kRangeLeads) {
       if (begin >= lead.size() &&
           AsciiLower(text.substr(begin - lead.size(), lead.size())) == lead &&
           !WordCharBefore(text, begin - lead.size())) {
@@ -729,6 +758,23 @@ KindSet MentionRecognizer::PossibleKinds(std::string_view text,
   if (!money) kinds &= ~KindBit(MentionKind::kMoney);
   if (!percent) kinds &= ~KindBit(MentionKind::kPercent);
   return kinds;
+}
+
+KindSet MentionRecognizer::KindsBeginningAt(std::string_view text, std::size_t at) const {
+  auto percent_may_begin = [&] {
+    if (numbers_->MayBeginAt(text, at)) return true;
+    if (proportions_ && proportions_->MayBeginAt(text, at)) return true;
+    // Else only the first word of a qualifier, a range's lead or "percent
+    // of" (Create keeps those that are ASCII; any other word may be one).
+    if (!WordCharAt(text, at)) return false;
+    const std::string_view word = text.substr(at, WordEnd(text, at) - at);
+    if (word.size() > kPackedBytes) return false;
+    const PackedWord key = PackLowered(word);
+    return !key.ascii() || percent_lead_words_.Find(key) != nullptr;
+  };
+  static_assert(kKindsToldApartByBeginning == KindBit(MentionKind::kPercent),
+                "KindsBeginningAt tells apart the kinds it says it does");
+  return percent_may_begin() ? kEveryKind : kEveryKind & ~KindBit(MentionKind::kPercent);
 }
 
 std::vector<FoundMention> MentionRecognizer::Find(std::string_view text) const {

@@ -10,6 +10,7 @@
 #include "mentions/currencies.h"
 #include "mentions/dates.h"
 #include "literal_matcher.h"
+#include "packed_word.h"
 #include "mentions/mention.h"
 #include "mentions/numbers.h"
 #include "mentions/organizations.h"
@@ -68,6 +69,13 @@ class MentionRecognizer {
   std::vector<std::string> CueLiterals() const;
   KindSet PossibleKinds(std::string_view text, const std::vector<LiteralMatcher::Hit>& cue_hits) const;
 
+  // The kinds of mention that may begin at `at` of `text`: a superset of
+  // the kinds of Find's mentions that begin there. Only percentages are
+  // told apart (kKindsToldApartByBeginning): one begins with a number, a
+  // qualifier ("more than"), a range's lead ("between") or "percent of".
+  // Other kinds may begin anywhere.
+  KindSet KindsBeginningAt(std::string_view text, std::size_t at) const;
+
   const std::string& lang() const { return lang_; }
 
  private:
@@ -87,9 +95,13 @@ class MentionRecognizer {
   // The qualifier cues of the language ("more than"), by literal index.
   std::unique_ptr<LiteralMatcher> qualifier_cues_;
   std::vector<std::string> qualifier_cue_texts_;
+
   std::vector<Qualifier> qualifier_of_cue_;
   std::unique_ptr<RE2> percent_unit_;    // %, percent, pour cent, ... (anchored)
   std::unique_ptr<RE2> percent_before_;  // "percent of", "pourcentage de"
+  // The first words, lowered, of the qualifiers, range leads and
+  // percent_before_ phrases: what a percentage may begin with but a number.
+  PackedWordTable<bool> percent_lead_words_;
   std::unique_ptr<RE2> scale_word_;      // " million" after "75 USD" (anchored)
   // Literals one of which is in every text percent_unit_ matches.
   std::unique_ptr<LiteralMatcher> percent_cues_;

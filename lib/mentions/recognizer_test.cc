@@ -361,13 +361,14 @@ TEST_F(RecognizerTest, SeedOrganizationsResolveToTheirCanonicalNames) {
 namespace newsevents::internal {
 namespace {
 
-// The gate before mentions relies on PossibleKinds never leaving out a kind
-// Find finds: checked on every article of the project's corpus.
-TEST_F(RecognizerTest, PossibleKindsHoldEveryKindFindFindsInTheCorpus) {
+// Calls on_sentence(recognizer, sentence, where) for every sentence of the
+// project's corpus, in both languages.
+template <typename OnSentence>
+void ForEachCorpusSentence(const std::shared_ptr<const OrganizationRecognizer>& organizations,
+                           OnSentence on_sentence) {
   namespace fs = std::filesystem;
-  int money_and_percent = 0;
   for (const std::string lang : {"en", "fr"}) {
-    auto recognizer = MentionRecognizer::Create(lang, Organizations());
+    auto recognizer = MentionRecognizer::Create(lang, organizations);
     ASSERT_TRUE(recognizer.ok());
     for (const auto& entry :
          fs::directory_iterator(fs::path(NEWSEVENTS_SOURCE_DIR) / "corpus" / lang)) {
@@ -377,22 +378,72 @@ TEST_F(RecognizerTest, PossibleKindsHoldEveryKindFindFindsInTheCorpus) {
       contents << in.rdbuf();
       const std::string text = contents.str();
       for (const Span& sentence : SplitSentences(text, lang)) {
-        const std::string_view piece =
-            std::string_view(text).substr(sentence.begin, sentence.size());
-        const KindSet possible = recognizer.value()->PossibleKinds(piece);
-        for (const FoundMention& mention : recognizer.value()->Find(piece)) {
-          EXPECT_NE(possible & KindBit(mention.kind), 0u)
-              << entry.path() << ": " << piece.substr(mention.begin, mention.end - mention.begin);
-          money_and_percent += mention.kind == MentionKind::kMoney ||
-                               mention.kind == MentionKind::kPercent;
-        }
+        on_sentence(*recognizer.value(),
+                    std::string_view(text).substr(sentence.begin, sentence.size()),
+                    entry.path().string());
       }
-      EXPECT_EQ(recognizer.value()->PossibleKinds("no amount here") &
-                    (KindBit(MentionKind::kMoney) | KindBit(MentionKind::kPercent)),
-                0u);
     }
   }
+}
+
+// The gate before mentions relies on PossibleKinds never leaving out a kind
+// Find finds: checked on every article of the project's corpus.
+TEST_F(RecognizerTest, PossibleKindsHoldEveryKindFindFindsInTheCorpus) {
+  int money_and_percent = 0;
+  ForEachCorpusSentence(Organizations(), [&](const MentionRecognizer& recognizer,
+                                             std::string_view piece, const std::string& where) {
+    const KindSet possible = recognizer.PossibleKinds(piece);
+    for (const FoundMention& mention : recognizer.Find(piece)) {
+      EXPECT_NE(possible & KindBit(mention.kind), 0u)
+          << where << ": " << piece.substr(mention.begin, mention.end - mention.begin);
+      money_and_percent +=
+          mention.kind == MentionKind::kMoney || mention.kind == MentionKind::kPercent;
+    }
+    EXPECT_EQ(recognizer.PossibleKinds("no amount here") &
+                  (KindBit(MentionKind::kMoney) | KindBit(MentionKind::kPercent)),
+              0u);
+  });
   EXPECT_GT(money_and_percent, 100);
+}
+
+// The gate also relies on KindsBeginningAt never leaving out the kind of a
+// mention that begins there.
+TEST_F(RecognizerTest, EveryMentionBeginsWhereItsKindMay) {
+  int percentages = 0;
+  ForEachCorpusSentence(Organizations(), [&](const MentionRecognizer& recognizer,
+                                             std::string_view piece, const std::string& where) {
+    for (const FoundMention& mention : recognizer.Find(piece)) {
+      EXPECT_NE(recognizer.KindsBeginningAt(piece, mention.begin) & KindBit(mention.kind), 0u)
+          << where << ": " << piece.substr(mention.begin, mention.end - mention.begin);
+      percentages += mention.kind == MentionKind::kPercent;
+    }
+  });
+  EXPECT_GT(percentages, 50);
+}
+
+// A percentage begins with a number, a sign, a qualifier, a range's lead or
+// "percent of", in any case; not with another word or a mark.
+TEST_F(RecognizerTest, APercentageBeginsWithWhatMayBeginIt) {
+  const KindSet percent = KindBit(MentionKind::kPercent);
+  auto en = MentionRecognizer::Create("en", Organizations());
+  auto fr = MentionRecognizer::Create("fr", Organizations());
+  ASSERT_TRUE(en.ok() && fr.ok());
+  for (std::string_view text :
+       {"rose 5%", "rose .5 pct", "rose -3%", "rose +3%", "rose five percent", "rose Five percent",
+        "rose a half percent", "rose More than 5%", "rose about 5%", "rose between 4 and 5%",
+        "rose percent of 5", "rose \xC2\xBD%"}) {
+    EXPECT_NE(en.value()->KindsBeginningAt(text, 5) & percent, 0u) << text;
+  }
+  for (std::string_view text : {"rose to 5%", "rose by 5%", "rose (5%)", "rose sharply", "rose"}) {
+    EXPECT_EQ(en.value()->KindsBeginningAt(text, 5) & percent, 0u) << text;
+    // Every other kind may still begin there.
+    EXPECT_EQ(en.value()->KindsBeginningAt(text, 5) | percent, kEveryKind) << text;
+  }
+  for (std::string_view text : {"mont\xC3\xA9 de 5 %", "mont\xC3\xA9 de plus de 5 %",
+                                "mont\xC3\xA9 de cinq pour cent", "mont\xC3\xA9 de entre 4 et 5 %"}) {
+    EXPECT_NE(fr.value()->KindsBeginningAt(text, 10) & percent, 0u) << text;
+  }
+  EXPECT_EQ(fr.value()->KindsBeginningAt("mont\xC3\xA9 de la hausse", 10) & percent, 0u);
 }
 
 // PossibleKinds reads literal cues, not the recognizers' patterns: each way

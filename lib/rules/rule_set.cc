@@ -356,7 +356,7 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
 
 // The longest part of a rule-text atom that lies outside every placeholder
 // (\x01<letter><index>\x02): "\x02 shares" -> " shares", "to \x01o" -> "to ".
-std::string SentencePartOf(std::string_view atom) {
+std::string_view SentencePartOf(std::string_view atom) {
   std::string_view longest;
   std::size_t begin = 0;
   char before = '\0';  // the delimiter to the part's left, if any
@@ -369,7 +369,7 @@ std::string SentencePartOf(std::string_view atom) {
     before = delimiter;
     begin = at + 1;
   }
-  return std::string(longest);
+  return longest;
 }
 
 bool Overlaps(std::size_t begin_a, std::size_t end_a, std::size_t begin_b, std::size_t end_b) {
@@ -545,12 +545,25 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   };
   for (const std::string& atom : atoms) add_literal(atom);
   set->atom_count_ = atoms.size();
+  absl::flat_hash_map<int, int> followed_index_of;  // sentence part -> in followed_parts_
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     if (atoms[i].find_first_of("\x01\x02") == std::string::npos) continue;
-    PlaceholderAtom placeholder{static_cast<int>(i), -1, 0};
-    const std::string literal = SentencePartOf(atoms[i]);
-    if (literal.size() >= static_cast<std::size_t>(kMinAtomLength)) {
-      placeholder.sentence_part = add_literal(literal);
+    PlaceholderAtom placeholder{static_cast<int>(i), -1, 0, 0, -1};
+    const std::string_view part = SentencePartOf(atoms[i]);
+    if (part.size() >= static_cast<std::size_t>(kMinAtomLength)) {
+      placeholder.sentence_part = add_literal(std::string(part));
+      // "\x02 rose \x01p": a percentage begins where " rose " ends.
+      const std::size_t after = static_cast<std::size_t>(part.data() - atoms[i].data()) + part.size();
+      const MentionKindInfo* next = after + 1 < atoms[i].size() && atoms[i][after] == '\x01'
+                                        ? KindOfLetter(atoms[i][after + 1])
+                                        : nullptr;
+      if (next != nullptr && (KindBit(next->kind) & kKindsToldApartByBeginning) != 0) {
+        placeholder.next_kind = KindBit(next->kind);
+        auto [found, inserted] = followed_index_of.try_emplace(
+            placeholder.sentence_part, static_cast<int>(set->followed_parts_.size()));
+        if (inserted) set->followed_parts_.emplace_back(part);
+        placeholder.followed_part = found->second;
+      }
     }
     for (std::size_t at = atoms[i].find('\x01'); at != std::string::npos && at + 1 < atoms[i].size();
          at = atoms[i].find('\x01', at + 1)) {
@@ -719,9 +732,9 @@ std::vector<int> RuleSet::KeyAtoms(const Filter& filter) const {
   auto commonness = [this](int atom) -> std::size_t {
     if (AlwaysThereBeforeMentions(atom)) return 100000;
     const std::string& literal = literals_[static_cast<std::size_t>(atom)];
-    const std::string sentence_part = literal.find_first_of("\x01\x02") == std::string::npos
-                                          ? literal
-                                          : SentencePartOf(literal);
+    const std::string_view sentence_part = literal.find_first_of("\x01\x02") == std::string::npos
+                                               ? std::string_view(literal)
+                                               : SentencePartOf(literal);
     const auto letters = static_cast<std::size_t>(
         std::count_if(sentence_part.begin(), sentence_part.end(), [](char c) {
           return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
@@ -755,7 +768,8 @@ void RuleSet::Mark(int atom, Presence* presence) const {
 }
 
 RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_mentions,
-                                   KindSet possible_kinds) const {
+                                   KindSet possible_kinds,
+                                   const KindSet* kinds_after_followed_parts) const {
   Presence presence = start_[before_mentions ? possible_kinds % kKindSets : kKindSets];
   for (int index : found) {
     if (index < static_cast<int>(atom_count_)) Mark(index, &presence);
@@ -765,7 +779,12 @@ RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_me
       if (static_cast<std::size_t>(index) >= placeholders_by_part_.size()) continue;
       for (int i : placeholders_by_part_[static_cast<std::size_t>(index)]) {
         const PlaceholderAtom& placeholder = placeholder_atoms_[static_cast<std::size_t>(i)];
-        if ((placeholder.kinds & ~possible_kinds) == 0) Mark(placeholder.atom, &presence);
+        if ((placeholder.kinds & ~possible_kinds) != 0) continue;
+        if (placeholder.followed_part >= 0 && kinds_after_followed_parts != nullptr &&
+            (kinds_after_followed_parts[placeholder.followed_part] & placeholder.next_kind) == 0) {
+          continue;  // no mention of its kind can begin where the part ends
+        }
+        Mark(placeholder.atom, &presence);
       }
     }
   }
@@ -791,7 +810,7 @@ void ForEachRule(const absl::InlinedVector<std::uint64_t, 4>& rules, OnRule on_r
 
 std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentions,
                                KindSet possible_kinds) const {
-  const Presence presence = Present(found, before_mentions, possible_kinds);
+  const Presence presence = Present(found, before_mentions, possible_kinds, nullptr);
   std::vector<int> picked;
   ForEachRule(presence.rules, [&](int rule) {
     if (filters_[rule].HeldBy(presence.atoms.data())) picked.push_back(rule);
@@ -802,12 +821,13 @@ std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentio
 
 bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
-  return MayMatch(atom_matcher_->FindDistinct(sentence), possible_kinds);
+  return MayMatch(atom_matcher_->FindDistinct(sentence), possible_kinds, nullptr);
 }
 
-bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds) const {
+bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds,
+                       const KindSet* kinds_after_followed_parts) const {
   if (rules_.empty()) return false;
-  Presence presence = Present(found, true, possible_kinds);
+  Presence presence = Present(found, true, possible_kinds, kinds_after_followed_parts);
   // A guard only vetoes; a sentence no rule picks has nothing to veto.
   for (std::size_t word = 0; word < presence.rules.size(); ++word) {
     presence.rules[word] &= picking_rules_[word];

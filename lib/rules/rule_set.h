@@ -104,8 +104,15 @@ class RuleSet {
   // the sentence may hold (MentionRecognizer::PossibleKinds).
   bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
   // The same, given which of literals() the sentence holds (ascending), for
-  // a caller that finds them in its own pass.
-  bool MayMatch(const std::vector<int>& found, KindSet possible_kinds) const;
+  // a caller that finds them in its own pass, and where it can, what kinds of
+  // mention may begin right after each of followed_parts() (index as there):
+  // an atom such as "\x02 rose \x01p" then holds only where " rose " ends
+  // where a percentage may begin. Null: any kind may begin anywhere.
+  bool MayMatch(const std::vector<int>& found, KindSet possible_kinds,
+                const KindSet* kinds_after_followed_parts) const;
+  // The sentence parts that placeholders of kKindsToldApartByBeginning
+  // follow in atoms, lower case.
+  const std::vector<std::string>& followed_parts() const { return followed_parts_; }
   // The first pass's literals, lower case (LiteralMatcher::kFolded).
   const std::vector<std::string>& literals() const { return literals_; }
 
@@ -128,8 +135,8 @@ class RuleSet {
     absl::InlinedVector<std::uint64_t, 64> atoms;
     absl::InlinedVector<std::uint64_t, 4> rules;
   };
-  Presence Present(const std::vector<int>& found, bool before_mentions,
-                   KindSet possible_kinds) const;
+  Presence Present(const std::vector<int>& found, bool before_mentions, KindSet possible_kinds,
+                   const KindSet* kinds_after_followed_parts) const;
   void Mark(int atom, Presence* presence) const;
 
   // A rule's requirement (prefilter.h) over atom ids.
@@ -171,8 +178,14 @@ class RuleSet {
     int atom;              // its id
     int sentence_part;     // the matcher's index of its sentence part, or -1
     KindSet kinds;         // the kinds its placeholders name ("\x01p")
+    // The kind of the placeholder right after the part when it is one of
+    // kKindsToldApartByBeginning, and the part's index in followed_parts_;
+    // else 0 and -1.
+    KindSet next_kind;
+    int followed_part;
   };
   std::vector<PlaceholderAtom> placeholder_atoms_;
+  std::vector<std::string> followed_parts_;
   // By the matcher's index of a sentence part: the placeholder atoms
   // (indices into placeholder_atoms_) that part stands for. A sentence finds
   // a few parts among many placeholder atoms.

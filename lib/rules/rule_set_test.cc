@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include "gtest/gtest.h"
+#include "literal_matcher.h"
 #include "normalize/normalizer.h"
 
 namespace newsevents::internal {
@@ -95,6 +96,27 @@ TEST(RuleSet, MayMatchOnlySentencesWhoseWordsAndMentionKindsARuleNeeds) {
   ASSERT_TRUE(percent_only);
   EXPECT_TRUE(percent_only->MayMatch("Acme shares fell 5%", kEveryKind));
   EXPECT_FALSE(percent_only->MayMatch("Acme shares fell 5%", no_percent));
+}
+
+// Before the mentions, text a placeholder of a kind told apart by its
+// beginning follows ("fell {PERCENT}") holds only where the caller says such
+// a mention may begin after it.
+TEST(RuleSet, APartBeforeAPercentageHoldsOnlyWhereOneMayBegin) {
+  auto set = Compile("rule change = {ORG:company} shares fell {PERCENT:change}\n");
+  ASSERT_TRUE(set);
+  ASSERT_EQ(set->followed_parts(), std::vector<std::string>{" shares fell "});
+  const LiteralMatcher matcher(set->literals(), LiteralMatcher::Case::kFolded);
+  const std::vector<int> found = matcher.FindDistinct("Acme shares fell to 5%");
+  const KindSet percent_may_begin[] = {KindBit(MentionKind::kPercent)};
+  const KindSet nothing_may_begin[] = {0};
+  EXPECT_TRUE(set->MayMatch(found, kEveryKind, percent_may_begin));
+  EXPECT_FALSE(set->MayMatch(found, kEveryKind, nothing_may_begin));
+  EXPECT_TRUE(set->MayMatch(found, kEveryKind, nullptr));  // not told: any kind
+  // An organization is not told apart by its beginning: no part before it
+  // is followed.
+  auto org_after = Compile("rule moved = orders moved to {ORG:to}\n");
+  ASSERT_TRUE(org_after);
+  EXPECT_TRUE(org_after->followed_parts().empty());
 }
 
 TEST(RuleSet, LexiconTakesTheLongestFormWhateverItsPlaceInTheFile) {
