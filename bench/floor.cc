@@ -12,7 +12,7 @@ namespace newsevents_bench {
 AtomSetFloor::AtomSetFloor(const newsevents::internal::Engine& engine) {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(int64_t{64} << 20);  // as the library's own patterns
+  options.set_max_mem(int64_t{64} << 20);  // one large literal automaton
   for (const auto& language : engine.languages) {
     languages_.push_back(&language);
     const std::vector<std::string>& literals = language.rules->literals();

@@ -23,8 +23,6 @@ namespace {
 // over any input; a full cache is cleared, and RE2 falls back to its NFA
 // rather than grow. A rule too large for it is reported, never hidden.
 constexpr int64_t kRuleMemory = 2 << 20;
-// The atom Set (the benchmarks' floor) is one large literal automaton.
-constexpr int64_t kMaxRegexMemory = 64 << 20;
 
 // Literals shorter than this do not filter. Two letters still do ("up" is in
 // few sentences), and one more would leave rules with a lexicon holding a
