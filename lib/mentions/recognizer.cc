@@ -188,8 +188,8 @@ StatusOr<std::unique_ptr<MentionRecognizer>> MentionRecognizer::Create(
   }
   std::vector<std::string> quoted;
   for (const std::string& phrase : percent_before) quoted.push_back(RE2::QuoteMeta(phrase));
-  recognizer->percent_before_ =
-      std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(quoted, "|"), ")"), CaselessOptions());
+  recognizer->percent_before_ = std::make_unique<RE2>(
+      absl::StrCat("(?:", absl::StrJoin(quoted, "|"), ")"), CaselessOptions());
   // The first words of what may begin a percentage before its number.
   std::vector<std::string_view> leads(std::begin(kRangeLeads), std::end(kRangeLeads));
   for (const std::string& phrase : percent_before) leads.push_back(phrase);

@@ -439,8 +439,9 @@ TEST_F(RecognizerTest, APercentageBeginsWithWhatMayBeginIt) {
     // Every other kind may still begin there.
     EXPECT_EQ(en.value()->KindsBeginningAt(text, 5) | percent, kEveryKind) << text;
   }
-  for (std::string_view text : {"mont\xC3\xA9 de 5 %", "mont\xC3\xA9 de plus de 5 %",
-                                "mont\xC3\xA9 de cinq pour cent", "mont\xC3\xA9 de entre 4 et 5 %"}) {
+  for (std::string_view text :
+       {"mont\xC3\xA9 de 5 %", "mont\xC3\xA9 de plus de 5 %", "mont\xC3\xA9 de cinq pour cent",
+        "mont\xC3\xA9 de entre 4 et 5 %"}) {
     EXPECT_NE(fr.value()->KindsBeginningAt(text, 10) & percent, 0u) << text;
   }
   EXPECT_EQ(fr.value()->KindsBeginningAt("mont\xC3\xA9 de la hausse", 10) & percent, 0u);

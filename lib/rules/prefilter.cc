@@ -40,10 +40,9 @@ std::string CommonPrefix(const std::vector<std::string>& strings) {
   std::size_t length = first.size();
   for (const std::string& text : strings) {
     length = std::min(length, text.size());
-    length = static_cast<std::size_t>(
-        std::mismatch(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(length), text.begin())
-            .first -
-        first.begin());
+    const auto end = first.begin() + static_cast<std::ptrdiff_t>(length);
+    length = static_cast<std::size_t>(std::mismatch(first.begin(), end, text.begin()).first -
+                                      first.begin());
   }
   while (length > 0 && length < first.size() &&
          (static_cast<unsigned char>(first[length]) & 0xC0) == 0x80) {

@@ -551,7 +551,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     if (part.size() >= static_cast<std::size_t>(kMinAtomLength)) {
       placeholder.sentence_part = add_literal(std::string(part));
       // "\x02 rose \x01p": a percentage begins where " rose " ends.
-      const std::size_t after = static_cast<std::size_t>(part.data() - atoms[i].data()) + part.size();
+      const std::size_t after =
+          static_cast<std::size_t>(part.data() - atoms[i].data()) + part.size();
       const MentionKindInfo* next = after + 1 < atoms[i].size() && atoms[i][after] == '\x01'
                                         ? KindOfLetter(atoms[i][after + 1])
                                         : nullptr;
