@@ -238,19 +238,27 @@ std::vector<int> LiteralMatcher::FindDistinct(std::string_view text) const {
 
 void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
                                std::vector<int>* distinct, std::vector<Hit>* hits) const {
-  // On the stack for up to 4,096 literals: this runs on every sentence.
-  absl::InlinedVector<std::uint64_t, 64> seen((std::min(split, literal_count_) + 63) / 64, 0);
+  // A bit per literal, all zero between calls, one set per thread: this
+  // runs on every sentence, which holds a few of a thousand literals, so
+  // only the bits set are cleared, and the list is made as they are set.
+  thread_local std::vector<std::uint64_t> seen;
+  const std::size_t words = (std::min(split, literal_count_) + 63) / 64;
+  if (seen.size() < words) seen.resize(words, 0);
+  const std::size_t first_found = distinct->size();
   Scan(text, [&](std::uint32_t state, std::size_t end) {
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       const std::uint32_t literal = outputs_[k];
       if (literal < split) {
-        seen[literal / 64] |= std::uint64_t{1} << (literal % 64);
+        std::uint64_t& word = seen[literal / 64];
+        const std::uint64_t bit = std::uint64_t{1} << (literal % 64);
+        if ((word & bit) == 0) distinct->push_back(static_cast<int>(literal));
+        word |= bit;
       } else {
         hits->push_back({static_cast<int>(literal), end - lengths_[literal], end});
       }
     }
   });
-  AppendSetBits(seen, distinct);
+  for (std::size_t i = first_found; i < distinct->size(); ++i) seen[(*distinct)[i] / 64] = 0;
 }
 
 std::vector<LiteralMatcher::Hit> LiteralMatcher::FindAll(std::string_view text) const {

@@ -46,8 +46,9 @@ class LiteralMatcher {
   // first.
   std::vector<Hit> FindAll(std::string_view text) const;
 
-  // In one pass, FindDistinct's answer for the literals below `split` and
-  // FindAll's for the others: two callers' literals matched as one set.
+  // In one pass, the literals below `split` found in `text`, each once in
+  // the order first found (FindDistinct's, unsorted), and FindAll's answer
+  // for the others: two callers' literals matched as one set.
   void FindSplit(std::string_view text, std::size_t split, std::vector<int>* distinct,
                  std::vector<Hit>* hits) const;
 

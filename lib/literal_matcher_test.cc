@@ -1,5 +1,6 @@
 #include "literal_matcher.h"
 
+#include <algorithm>
 #include <random>
 
 #include "gtest/gtest.h"
@@ -119,6 +120,51 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
       }
     }
   }
+  }
+}
+
+// FindSplit lists each literal below the split once, as first found, and
+// every hit of the others; one call leaves nothing behind for the next,
+// whichever matcher makes it.
+TEST(LiteralMatcher, FindSplitGivesWhatFindDistinctAndFindAllGive) {
+  std::mt19937 random(11);
+  auto random_text = [&](std::size_t size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[random() % 9]);
+    return text;
+  };
+  std::vector<std::vector<std::string>> literal_sets(2);
+  for (int i = 0; i < 300; ++i) literal_sets[0].push_back(random_text(1 + random() % 6));
+  for (int i = 0; i < 40; ++i) literal_sets[1].push_back(random_text(1 + random() % 3));
+  const std::vector<LiteralMatcher> matchers = {LiteralMatcher(literal_sets[0], kFolded),
+                                                LiteralMatcher(literal_sets[1], kFolded)};
+  for (int round = 0; round < 400; ++round) {
+    const std::size_t which = random() % 2;
+    const LiteralMatcher& matcher = matchers[which];
+    const std::size_t split = random() % (literal_sets[which].size() + 1);
+    const std::string text = random_text(random() % 150);
+    std::vector<int> distinct = {-1};  // appended to, never cleared
+    std::vector<LiteralMatcher::Hit> hits;
+    matcher.FindSplit(text, split, &distinct, &hits);
+    ASSERT_FALSE(distinct.empty());
+    EXPECT_EQ(distinct.front(), -1);
+    std::vector<int> sorted(distinct.begin() + 1, distinct.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<int> expected_distinct;
+    for (int literal : matcher.FindDistinct(text)) {
+      if (static_cast<std::size_t>(literal) < split) expected_distinct.push_back(literal);
+    }
+    EXPECT_EQ(sorted, expected_distinct);
+    std::vector<LiteralMatcher::Hit> expected_hits;
+    for (const LiteralMatcher::Hit& hit : matcher.FindAll(text)) {
+      if (static_cast<std::size_t>(hit.literal) >= split) expected_hits.push_back(hit);
+    }
+    ASSERT_EQ(hits.size(), expected_hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      EXPECT_EQ(hits[i].literal, expected_hits[i].literal);
+      EXPECT_EQ(hits[i].begin, expected_hits[i].begin);
+      EXPECT_EQ(hits[i].end, expected_hits[i].end);
+    }
   }
 }
 
