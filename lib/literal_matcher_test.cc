@@ -10,6 +10,14 @@ namespace {
 
 constexpr LiteralMatcher::Case kFolded = LiteralMatcher::Case::kFolded;
 
+// Text over a few letters, both cases, a line break and a French capital, so
+// that random literals and texts overlap a lot.
+std::string RandomText(std::mt19937* random, std::size_t size) {
+  std::string text;
+  for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[(*random)() % 9]);
+  return text;
+}
+
 TEST(LiteralMatcher, FindsEachAtomOnceInAscendingOrder) {
   const LiteralMatcher matcher({"shares", "rose", "of"}, kFolded);
   EXPECT_EQ(matcher.FindDistinct("shares of x rose, shares of y rose"), (std::vector<int>{0, 1, 2}));
@@ -66,13 +74,8 @@ TEST(LiteralMatcher, FindsEveryOccurrenceWithItsPlace) {
 }
 
 TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
-  // Literals and texts over a few letters, so that they overlap a lot.
   std::mt19937 random(7);
-  auto random_text = [&](std::size_t size) {
-    std::string text;
-    for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[random() % 9]);
-    return text;
-  };
+  auto random_text = [&](std::size_t size) { return RandomText(&random, size); };
   // 300 short literals make a table of two-byte entries; 6,000 longer ones
   // pass 32,767 states, so four-byte entries.
   struct LiteralSet {
@@ -128,11 +131,7 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
 // whichever matcher makes it.
 TEST(LiteralMatcher, FindSplitGivesWhatFindDistinctAndFindAllGive) {
   std::mt19937 random(11);
-  auto random_text = [&](std::size_t size) {
-    std::string text;
-    for (std::size_t i = 0; i < size; ++i) text.push_back("abcAB \n\xC3\x89"[random() % 9]);
-    return text;
-  };
+  auto random_text = [&](std::size_t size) { return RandomText(&random, size); };
   std::vector<std::vector<std::string>> literal_sets(2);
   for (int i = 0; i < 300; ++i) literal_sets[0].push_back(random_text(1 + random() % 6));
   for (int i = 0; i < 40; ++i) literal_sets[1].push_back(random_text(1 + random() % 3));
