@@ -103,11 +103,12 @@ class RuleSet {
   // sentences of the news are such. `possible_kinds`: the kinds of mention
   // the sentence may hold (MentionRecognizer::PossibleKinds).
   bool MayMatch(std::string_view sentence, KindSet possible_kinds) const;
-  // The same, given which of literals() the sentence holds (ascending), for
-  // a caller that finds them in its own pass, and where it can, what kinds of
-  // mention may begin right after each of followed_parts() (index as there):
-  // an atom such as "\x02 rose \x01p" then holds only where " rose " ends
-  // where a percentage may begin. Null: any kind may begin anywhere.
+  // The same, given which of literals() the sentence holds (each once, in
+  // any order), for a caller that finds them in its own pass, and where it
+  // can, what kinds of mention may begin right after each of
+  // followed_parts() (index as there): an atom such as "\x02 rose \x01p"
+  // then holds only where " rose " ends where a percentage may begin. Null:
+  // any kind may begin anywhere.
   bool MayMatch(const std::vector<int>& found, KindSet possible_kinds,
                 const KindSet* kinds_after_followed_parts) const;
   // The sentence parts that placeholders of kKindsToldApartByBeginning
