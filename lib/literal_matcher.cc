@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/inlined_vector.h"
 
 namespace newsevents::internal {
@@ -245,6 +246,11 @@ void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
   const std::size_t words = (std::min(split, literal_count_) + 63) / 64;
   if (seen.size() < words) seen.resize(words, 0);
   const std::size_t first_found = distinct->size();
+  // Cleared even when a list cannot grow (bad_alloc): a bit left set would
+  // hide its literal from every later sentence on this thread.
+  const absl::Cleanup clear_seen = [&] {
+    for (std::size_t i = first_found; i < distinct->size(); ++i) seen[(*distinct)[i] / 64] = 0;
+  };
   Scan(text, [&](std::uint32_t state, std::size_t end) {
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       const std::uint32_t literal = outputs_[k];
@@ -258,7 +264,6 @@ void LiteralMatcher::FindSplit(std::string_view text, std::size_t split,
       }
     }
   });
-  for (std::size_t i = first_found; i < distinct->size(); ++i) seen[(*distinct)[i] / 64] = 0;
 }
 
 std::vector<LiteralMatcher::Hit> LiteralMatcher::FindAll(std::string_view text) const {

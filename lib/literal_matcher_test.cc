@@ -18,6 +18,17 @@ std::string RandomText(std::mt19937* random, std::size_t size) {
   return text;
 }
 
+// The same hits, in the same order.
+void ExpectSameHits(const std::vector<LiteralMatcher::Hit>& found,
+                    const std::vector<LiteralMatcher::Hit>& expected) {
+  ASSERT_EQ(found.size(), expected.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].literal, expected[i].literal);
+    EXPECT_EQ(found[i].begin, expected[i].begin);
+    EXPECT_EQ(found[i].end, expected[i].end);
+  }
+}
+
 TEST(LiteralMatcher, FindsEachAtomOnceInAscendingOrder) {
   const LiteralMatcher matcher({"shares", "rose", "of"}, kFolded);
   EXPECT_EQ(matcher.FindDistinct("shares of x rose, shares of y rose"), (std::vector<int>{0, 1, 2}));
@@ -100,12 +111,7 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
       }
       const auto table_hits = table.FindAll(text);
       const auto trie_hits = trie.FindAll(text);
-      ASSERT_EQ(table_hits.size(), trie_hits.size());
-      for (std::size_t i = 0; i < table_hits.size(); ++i) {
-        EXPECT_EQ(table_hits[i].literal, trie_hits[i].literal);
-        EXPECT_EQ(table_hits[i].begin, trie_hits[i].begin);
-        EXPECT_EQ(table_hits[i].end, trie_hits[i].end);
-      }
+      ExpectSameHits(table_hits, trie_hits);
       EXPECT_EQ(table.FindDistinct(text), trie.FindDistinct(text));
       if (case_mode != LiteralMatcher::Case::kSensitive) continue;
       // Against the obvious search: every place of every literal.
@@ -158,12 +164,7 @@ TEST(LiteralMatcher, FindSplitGivesWhatFindDistinctAndFindAllGive) {
     for (const LiteralMatcher::Hit& hit : matcher.FindAll(text)) {
       if (static_cast<std::size_t>(hit.literal) >= split) expected_hits.push_back(hit);
     }
-    ASSERT_EQ(hits.size(), expected_hits.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-      EXPECT_EQ(hits[i].literal, expected_hits[i].literal);
-      EXPECT_EQ(hits[i].begin, expected_hits[i].begin);
-      EXPECT_EQ(hits[i].end, expected_hits[i].end);
-    }
+    ExpectSameHits(hits, expected_hits);
   }
 }
 
