@@ -26,6 +26,7 @@ constexpr std::string_view kLanguages[] = {"en", "fr"};
 struct SourceFile {
   std::string path;      // for error messages
   std::string contents;
+  bool built_in = false;  // compiled into the library
 };
 
 // Everything an engine is compiled from: the types kept, and the bytes of
@@ -46,6 +47,7 @@ struct EngineSources {
     for (const auto* files : {&rule_files, &entity_lists}) {
       add(std::to_string(files->size()));
       for (const SourceFile& file : *files) {
+        add(file.built_in ? "built-in" : "given");
         add(file.path);
         add(file.contents);
       }
@@ -114,7 +116,7 @@ StatusOr<EngineSources> ReadEngineSources(const Options& options) {
   for (const EmbeddedFile& file : EmbeddedFiles()) {
     const std::string path = absl::StrCat("lib/", ToAbsl(file.path));
     if (absl::EndsWith(ToAbsl(file.path), ".rules")) {
-      sources.rule_files.push_back({path, std::string(file.contents)});
+      sources.rule_files.push_back({path, std::string(file.contents), /*built_in=*/true});
     } else if (file.path == "data/organizations.tsv") {
       sources.entity_lists.push_back({path, std::string(file.contents)});
     }
@@ -137,6 +139,7 @@ StatusOr<std::unique_ptr<Engine>> CompileEngine(const EngineSources& sources) {
   files.reserve(sources.rule_files.size());
   for (const SourceFile& file : sources.rule_files) {
     files.push_back(ParseRuleFile(file.path, file.contents, &errors));
+    files.back().built_in = file.built_in;
   }
   std::vector<OrganizationRecognizer::Source> entity_sources;
   for (const SourceFile& file : sources.entity_lists) {

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "string_views.h"
 #include "utf8proc.h"
 
 namespace newsevents::internal {
@@ -121,10 +123,55 @@ Requirement Or(Requirement a, Requirement b) {
   return Join(Requirement::Kind::kOr, std::move(a), std::move(b));
 }
 
+// A group shorter than this is read again rather than looked up.
+constexpr std::size_t kMinMemoGroup = 64;
+
+}  // namespace
+
+struct GroupMemo::Groups {
+  struct Group {
+    std::string text;  // from its '(' to its ')'
+    std::size_t min_atom_length;
+    Info info;
+  };
+  // By the first kMinMemoGroup bytes of the text.
+  absl::flat_hash_map<std::string, std::vector<Group>> by_start;
+
+  const Group* Find(std::string_view pattern, std::size_t open, std::size_t min_atom_length) const {
+    if (pattern.size() - open < kMinMemoGroup) return nullptr;
+    const auto found = by_start.find(ToAbsl(pattern.substr(open, kMinMemoGroup)));
+    if (found == by_start.end()) return nullptr;
+    for (const Group& group : found->second) {
+      if (group.min_atom_length == min_atom_length &&
+          pattern.compare(open, group.text.size(), group.text) == 0) {
+        return &group;
+      }
+    }
+    return nullptr;
+  }
+
+  // Keeps what a group read whole says. Not a group whose reading may have
+  // looked past its ')': "[:" and "\Q" search for their ends, which in
+  // another pattern may lie elsewhere.
+  void Add(std::string_view text, std::size_t min_atom_length, const Info& info) {
+    if (text.size() < kMinMemoGroup || text.find("[:") != std::string_view::npos ||
+        text.find("\\Q") != std::string_view::npos) {
+      return;
+    }
+    by_start[ToAbsl(text.substr(0, kMinMemoGroup))].push_back(
+        {std::string(text), min_atom_length, info});
+  }
+};
+
+GroupMemo::GroupMemo() : groups_(std::make_unique<Groups>()) {}
+GroupMemo::~GroupMemo() = default;
+
+namespace {
+
 class Reader {
  public:
-  Reader(std::string_view pattern, std::size_t min_atom_length)
-      : pattern_(pattern), min_atom_length_(min_atom_length) {}
+  Reader(std::string_view pattern, std::size_t min_atom_length, GroupMemo* memo)
+      : pattern_(pattern), min_atom_length_(min_atom_length), memo_(memo) {}
 
   Requirement Read() {
     Info info = Alternation();
@@ -386,6 +433,13 @@ class Reader {
   }
 
   Info Group() {
+    const std::size_t open = at_;
+    if (memo_ != nullptr) {
+      if (const auto* known = memo_->groups().Find(pattern_, open, min_atom_length_)) {
+        at_ = open + known->text.size();
+        return known->info;
+      }
+    }
     ++at_;  // (
     if (!AtEnd() && Peek() == '?') {
       ++at_;
@@ -410,11 +464,14 @@ class Reader {
       }
     }
     Info inner = Alternation();
-    if (AtEnd() || Peek() != ')') {
+    if (!ok_ || AtEnd() || Peek() != ')') {
       ok_ = false;
       return AnyText();
     }
     ++at_;
+    if (memo_ != nullptr) {
+      memo_->groups().Add(pattern_.substr(open, at_ - open), min_atom_length_, inner);
+    }
     return inner;
   }
 
@@ -569,14 +626,16 @@ class Reader {
 
   std::string_view pattern_;
   std::size_t min_atom_length_;
+  GroupMemo* memo_;  // or null
   std::size_t at_ = 0;
   bool ok_ = true;
 };
 
 }  // namespace
 
-Requirement RequiredLiterals(std::string_view pattern, std::size_t min_atom_length) {
-  return Reader(pattern, min_atom_length).Read();
+Requirement RequiredLiterals(std::string_view pattern, std::size_t min_atom_length,
+                             GroupMemo* memo) {
+  return Reader(pattern, min_atom_length, memo).Read();
 }
 
 }  // namespace newsevents::internal

@@ -14,6 +14,7 @@
 #define NEWSEVENTS_LIB_RULES_PREFILTER_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,10 +49,30 @@ struct Requirement {
   }
 };
 
+// What long groups of patterns were read to say, kept from one
+// RequiredLiterals call to the next: the rules of a language repeat the
+// expansions of their lexicons and fragments ({direction} is 54 KB), and
+// reading each once is most of the cost of reading them all.
+class GroupMemo {
+ public:
+  GroupMemo();
+  ~GroupMemo();
+  GroupMemo(const GroupMemo&) = delete;
+  GroupMemo& operator=(const GroupMemo&) = delete;
+
+  struct Groups;  // prefilter.cc's
+  Groups& groups() { return *groups_; }
+
+ private:
+  std::unique_ptr<Groups> groups_;
+};
+
 // The requirement of RE2 `pattern` (matched case-insensitively). Atoms
 // shorter than `min_atom_length` bytes require nothing: they are in almost
-// every text.
-Requirement RequiredLiterals(std::string_view pattern, std::size_t min_atom_length);
+// every text. With a `memo`, a group read before, by a call with the same
+// `min_atom_length`, is not read again: the requirement is the same.
+Requirement RequiredLiterals(std::string_view pattern, std::size_t min_atom_length,
+                             GroupMemo* memo = nullptr);
 
 }  // namespace newsevents::internal
 

@@ -120,39 +120,44 @@ TEST(RequiredLiterals, LettersTheMatcherCannotFoldRequireNothing) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("\xC3\xA9t\xC3\xA9", 2), "\xC3\x89T\xC3\x89"));
 }
 
-// Random patterns over a few words and every construct the rules use, on
-// random texts of the same words: whenever RE2 matches, the requirement
-// must hold. Too strict a requirement would lose events.
+// A random pattern over a few words and every construct the rules use.
+std::string RandomPattern(std::mt19937& random, int depth = 0) {
+  static const std::vector<std::string> kWords = {"shares", "rose", "to", "from", "Dell", "a",
+                                                  "\xC3\xA9t\xC3\xA9", "5"};
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  std::string out;
+  for (std::size_t n = 1 + pick(3); n > 0; --n) {
+    std::string item;
+    switch (depth > 2 ? pick(2) : pick(10)) {
+      case 0: item = kWords[pick(kWords.size())]; break;
+      case 1: item = " "; break;
+      case 2: item = "(?:" + RandomPattern(random, depth + 1) + "|" +
+                     RandomPattern(random, depth + 1) + ")"; break;
+      case 3: item = "(?P<g" + std::to_string(pick(1000)) + ">" +
+                     RandomPattern(random, depth + 1) + ")"; break;
+      case 4: item = "[a-z]"; break;
+      case 5: item = "\\d"; break;
+      case 6: item = "\\b"; break;
+      case 7: item = "\\x01o\\d+\\x02"; break;
+      case 8: item = "\\Q$\\E"; break;
+      default: item = "."; break;
+    }
+    static const char* const kRepeats[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??"};
+    out += "(?:" + item + ")" + kRepeats[pick(10)];
+  }
+  return out;
+}
+
+// Random patterns on random texts of the same words: whenever RE2 matches,
+// the requirement must hold. Too strict a requirement would lose events.
 TEST(RequiredLiterals, EveryMatchMeetsItsRequirement) {
-  const std::vector<std::string> words = {"shares", "rose", "to", "from", "Dell", "a", "\xC3\xA9t\xC3\xA9", "5"};
   std::mt19937 random(7);
   auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
-  std::function<std::string(int)> pattern = [&](int depth) -> std::string {
-    std::string out;
-    for (std::size_t n = 1 + pick(3); n > 0; --n) {
-      std::string item;
-      switch (depth > 2 ? pick(2) : pick(10)) {
-        case 0: item = words[pick(words.size())]; break;
-        case 1: item = " "; break;
-        case 2: item = "(?:" + pattern(depth + 1) + "|" + pattern(depth + 1) + ")"; break;
-        case 3: item = "(?P<g" + std::to_string(pick(1000)) + ">" + pattern(depth + 1) + ")"; break;
-        case 4: item = "[a-z]"; break;
-        case 5: item = "\\d"; break;
-        case 6: item = "\\b"; break;
-        case 7: item = "\\x01o\\d+\\x02"; break;
-        case 8: item = "\\Q$\\E"; break;
-        default: item = "."; break;
-      }
-      static const char* const kRepeats[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??"};
-      out += "(?:" + item + ")" + kRepeats[pick(10)];
-    }
-    return out;
-  };
   const std::vector<std::string> pieces = {"shares", "ROSE", "to", "From", "dell", "a", " ", " ",
                                            "\xC3\x89T\xC3\x89", "5", "$", "\x01o3\x02", "x"};
   int matched = 0;
   for (int round = 0; round < 3000; ++round) {
-    const std::string regex = pattern(0);
+    const std::string regex = RandomPattern(random);
     const Requirement required = RequiredLiterals(regex, 2);
     for (int text_round = 0; text_round < 20; ++text_round) {
       std::string text;
@@ -163,6 +168,50 @@ TEST(RequiredLiterals, EveryMatchMeetsItsRequirement) {
     }
   }
   EXPECT_GT(matched, 1000);
+}
+
+std::string Describe(const Requirement& requirement) {
+  switch (requirement.kind) {
+    case Requirement::Kind::kNothing: return "*";
+    case Requirement::Kind::kAtom: return "[" + requirement.atom + "]";
+    case Requirement::Kind::kAnd:
+    case Requirement::Kind::kOr: {
+      std::string out = requirement.kind == Requirement::Kind::kAnd ? "AND(" : "OR(";
+      for (const Requirement& part : requirement.of) out += Describe(part) + ",";
+      return out + ")";
+    }
+  }
+  return "?";
+}
+
+// Patterns that share long groups, as rules share their lexicons: read
+// with one memo, each gives what it gives read alone.
+TEST(RequiredLiterals, AMemoChangesNoRequirement) {
+  std::mt19937 random(11);
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  // Long groups, many of which begin alike and differ further on.
+  const std::string kSharedStart = "(?:shares to|from Dell|to a )(?:rose|5)? (?:to)+ (?:from|Dell) ";
+  std::vector<std::string> groups;
+  while (groups.size() < 30) {
+    const std::string start = groups.size() % 2 ? kSharedStart : RandomPattern(random);
+    std::string group = "(?:" + start + RandomPattern(random) + "|" + RandomPattern(random) + ")";
+    if (group.size() >= 64) groups.push_back(std::move(group));
+  }
+  GroupMemo memo;
+  int requiring = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string pattern;
+    for (std::size_t n = 1 + pick(4); n > 0; --n) {
+      pattern += pick(3) == 0 ? RandomPattern(random) : groups[pick(groups.size())];
+      if (pick(4) == 0) pattern += "?";
+      if (pick(3) == 0) pattern += " ";
+    }
+    const std::size_t min_atom_length = 2 + pick(2);
+    const std::string alone = Describe(RequiredLiterals(pattern, min_atom_length));
+    ASSERT_EQ(Describe(RequiredLiterals(pattern, min_atom_length, &memo)), alone) << pattern;
+    requiring += alone != "*";
+  }
+  EXPECT_GT(requiring, 300);
 }
 
 }  // namespace

@@ -61,6 +61,7 @@ struct RuleFile {
   std::string path;  // as given, for messages
   std::string lang;  // from the path: <lang>/<type>.rules
   std::string type;  // "share_move", or "common"
+  bool built_in = false;  // compiled into the library, not a caller's
   std::vector<Definition> definitions;
   std::vector<RuleSpec> rules;
 };

@@ -201,16 +201,13 @@ std::string RoleOf(std::string_view group) {
   return std::string(group);
 }
 
-// What a {NAME:role} reference says about its capture.
-struct RoleSpec {
-  std::string group;  // the capture group's name
-  const CompiledLexicon* lexicon;
-  bool peak;
-};
+using RoleSpec = CompiledRule::RoleName;  // what a {NAME:role} says of its capture
 
 struct Scope {
   absl::flat_hash_map<std::string, const Definition*> definitions;
   absl::flat_hash_map<std::string, const CompiledLexicon*> lexicons;
+  // The definitions that come from a caller's file, not a built-in one.
+  absl::flat_hash_set<const Definition*> given;
 };
 
 // The alternation of a lexicon's forms, or of one entry's when `canonical`
@@ -256,10 +253,10 @@ std::string LexiconPattern(const Definition& lexicon, std::string_view canonical
 }
 
 // Expands {NAME} and {NAME:role} in `pattern`. `roles` collects the capture
-// group names with the lexicon each one reads, `stack` catches cycles.
+// group names with the lexicon each one reads, `stack` catches cycles;
+// `reads_given` is set when a definition from a caller's file is read.
 bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::string>* stack,
-            std::string* out,
-            std::vector<RoleSpec>* roles,
+            std::string* out, std::vector<RoleSpec>* roles, bool* reads_given,
             std::string* error) {
   std::size_t at = 0;
   while (at < pattern.size()) {
@@ -304,6 +301,7 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
         return false;
       }
       const Definition& definition = *found->second;
+      if (scope.given.contains(&definition)) *reads_given = true;
       if (definition.kind == Definition::Kind::kLexicon) {
         expansion = LexiconPattern(definition, entry);
         if (expansion == "(?:)") {
@@ -317,7 +315,9 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
       } else {
         stack->push_back(name);
         std::string inner;
-        if (!Expand(definition.pattern, scope, stack, &inner, roles, error)) return false;
+        if (!Expand(definition.pattern, scope, stack, &inner, roles, reads_given, error)) {
+          return false;
+        }
         stack->pop_back();
         expansion = absl::StrCat("(?:", inner, ")");
       }
@@ -386,11 +386,63 @@ bool Subsumed(const Candidate& a, const Candidate& b) {
   return true;
 }
 
+// `rule`'s RE2 and roles, or null with `error` set.
+std::unique_ptr<CompiledRule::Program> CompileProgram(const CompiledRule& rule,
+                                                      std::string* error) {
+  auto program = std::make_unique<CompiledRule::Program>();
+  std::string lowered;
+  program->reads_lowered = LowerPattern(rule.pattern, &lowered);
+  program->regex = std::make_unique<RE2>(program->reads_lowered ? lowered : rule.pattern,
+                                         RuleOptions(/*case_sensitive=*/program->reads_lowered));
+  const RE2& regex = *program->regex;
+  if (!regex.ok()) {
+    // Told of the pattern as written, as long as RE2 has something to say of it.
+    const RE2 as_written(rule.pattern, RuleOptions(/*case_sensitive=*/false));
+    *error = as_written.ok() ? regex.error() : as_written.error();
+    return nullptr;
+  }
+  // RE2 compiles the reverse program (which finds where a match starts)
+  // on the first match; compiled here, with the rule.
+  if (regex.ReverseProgramSize() < 0) {
+    *error = "too large to search backwards (RE2 memory)";
+    return nullptr;
+  }
+  if (regex.Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
+    *error = "matches empty text";
+    return nullptr;
+  }
+  for (const auto& [group, index] : regex.NamedCapturingGroups()) {
+    CompiledRule::Role role{index, RoleOf(group), nullptr, false};
+    for (const CompiledRule::RoleName& name : rule.role_names) {
+      if (name.group == group) {
+        role.lexicon = name.lexicon;
+        role.peak = name.peak;
+      }
+    }
+    program->roles.push_back(std::move(role));
+  }
+  std::sort(program->roles.begin(), program->roles.end(),
+            [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
+              return a.group < b.group;
+            });
+  return program;
+}
+
 }  // namespace
+
+const CompiledRule::Program* CompiledRule::program() const {
+  std::call_once(compiled, [this] {
+    if (compiled_program != nullptr) return;  // compiled with the rule set
+    std::string error;
+    compiled_program = CompileProgram(*this, &error);
+  });
+  return compiled_program.get();
+}
 
 StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
                                                     const std::vector<RuleFile>& files,
-                                                    const std::vector<std::string>& types) {
+                                                    const std::vector<std::string>& types,
+                                                    bool compile_all_now) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   std::vector<std::string> errors;
 
@@ -402,14 +454,13 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     for (const Definition& definition : file.definitions) {
       auto [found, inserted] = scope.definitions.try_emplace(definition.name, &definition);
       if (!inserted) {
-        const bool both_built_in = absl::StartsWith(found->second->where, "lib/rules/") &&
-                                   absl::StartsWith(definition.where, "lib/rules/");
-        if (both_built_in) {
+        if (file.built_in && !scope.given.contains(found->second)) {
           errors.push_back(absl::StrCat(definition.where, ": ", definition.name,
                                         " is already defined at ", found->second->where));
         }
         found->second = &definition;
       }
+      if (!file.built_in) scope.given.insert(&definition);
     }
   }
   for (const auto& [name, definition] : scope.definitions) {
@@ -450,6 +501,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
   }
 
   std::vector<Requirement> requirements;  // per rule kept
+  GroupMemo memo;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const RuleSpec& spec = *specs[i];
     auto rule = std::make_unique<CompiledRule>();
@@ -463,40 +515,29 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     std::string error;
     std::vector<std::string> stack;
     std::vector<RoleSpec> roles;
+    bool reads_given = false;
     if (spec.pattern.empty()) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": empty pattern"));
       continue;
     }
-    if (!Expand(spec.pattern, scope, &stack, &expanded, &roles, &error)) {
+    if (!Expand(spec.pattern, scope, &stack, &expanded, &roles, &reads_given, &error)) {
       errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
       continue;
     }
-    std::string lowered;
-    rule->reads_lowered = LowerPattern(expanded, &lowered);
-    rule->regex = std::make_unique<RE2>(rule->reads_lowered ? lowered : expanded,
-                                        RuleOptions(/*case_sensitive=*/rule->reads_lowered));
-    if (!rule->regex->ok()) {
-      // Told of the pattern as written, as long as RE2 has something to say of it.
-      const RE2 as_written(expanded, RuleOptions(/*case_sensitive=*/false));
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ",
-                                    as_written.ok() ? rule->regex->error() : as_written.error()));
-      continue;
+    rule->pattern = std::move(expanded);
+    rule->role_names = std::move(roles);
+    if (compile_all_now || !spec_files[i]->built_in || reads_given) {
+      rule->compiled_program = CompileProgram(*rule, &error);
+      if (rule->compiled_program == nullptr) {
+        errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": ", error));
+        continue;
+      }
     }
-    // RE2 compiles the reverse program (which finds where a match starts)
-    // on the first match; compiled here, nothing is compiled while reading.
-    if (rule->regex->ReverseProgramSize() < 0) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name,
-                                    ": too large to search backwards (RE2 memory)"));
-      continue;
-    }
-    if (rule->regex->Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
-      errors.push_back(absl::StrCat(spec.where, ": ", spec.name, ": matches empty text"));
-      continue;
-    }
+    const std::vector<RoleSpec>& names = rule->role_names;
     std::string duplicate;
-    for (std::size_t a = 0; a < roles.size() && duplicate.empty(); ++a) {
-      for (std::size_t b = a + 1; b < roles.size(); ++b) {
-        if (roles[a].group == roles[b].group) duplicate = roles[a].group;
+    for (std::size_t a = 0; a < names.size() && duplicate.empty(); ++a) {
+      for (std::size_t b = a + 1; b < names.size(); ++b) {
+        if (names[a].group == names[b].group) duplicate = names[a].group;
       }
     }
     if (!duplicate.empty()) {
@@ -505,21 +546,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
                                     "second one ", duplicate, "_2"));
       continue;
     }
-    for (const auto& [group, index] : rule->regex->NamedCapturingGroups()) {
-      CompiledRule::Role role{index, RoleOf(group), nullptr, false};
-      for (const RoleSpec& spec : roles) {
-        if (spec.group == group) {
-          role.lexicon = spec.lexicon;
-          role.peak = spec.peak;
-        }
-      }
-      rule->roles.push_back(std::move(role));
-    }
-    std::sort(rule->roles.begin(), rule->roles.end(),
-              [](const CompiledRule::Role& a, const CompiledRule::Role& b) {
-                return a.group < b.group;
-              });
-    requirements.push_back(RequiredLiterals(expanded, kMinAtomLength));
+    requirements.push_back(RequiredLiterals(rule->pattern, kMinAtomLength, &memo));
     set->rules_.push_back(std::move(rule));
   }
   if (!errors.empty()) return Status::InvalidArgument(absl::StrJoin(errors, "\n"));
@@ -850,16 +877,20 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
   for (int hit : hits) {
     const CompiledRule& rule = *rules_[hit];
     if (trace) trace->picked.push_back(&rule);
-    if (rule.reads_lowered && lowered.empty()) LowerKeepingOffsets(rule_text, &lowered);
+    const CompiledRule::Program* program = rule.program();
+    if (program == nullptr) continue;
+    if (program->reads_lowered && lowered.empty()) LowerKeepingOffsets(rule_text, &lowered);
     // Offsets in either are offsets in the rule text.
-    const re2::StringPiece text = rule.reads_lowered ? re2::StringPiece(lowered)
-                                                     : re2::StringPiece(rule_text.data(), rule_text.size());
-    const int groups = rule.regex->NumberOfCapturingGroups() + 1;
+    const re2::StringPiece text = program->reads_lowered
+                                      ? re2::StringPiece(lowered)
+                                      : re2::StringPiece(rule_text.data(), rule_text.size());
+    const RE2& regex = *program->regex;
+    const int groups = regex.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> pieces(groups);
     std::size_t at = 0;
     bool matched = false;
     while (at <= rule_text.size() &&
-           rule.regex->Match(text, at, rule_text.size(), RE2::UNANCHORED, pieces.data(), groups)) {
+           regex.Match(text, at, rule_text.size(), RE2::UNANCHORED, pieces.data(), groups)) {
       matched = true;
       const std::size_t begin = static_cast<std::size_t>(pieces[0].data() - text.data());
       const std::size_t end = begin + pieces[0].size();
@@ -868,7 +899,7 @@ std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* tr
         guard_rules.push_back(&rule);
       } else {
         Candidate candidate{&rule, begin, end, {}};
-        for (const CompiledRule::Role& role : rule.roles) {
+        for (const CompiledRule::Role& role : program->roles) {
           const re2::StringPiece& piece = pieces[role.group];
           if (piece.data() == nullptr) continue;
           const std::size_t capture = static_cast<std::size_t>(piece.data() - text.data());

@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,15 +52,38 @@ struct CompiledRule {
   std::string where; // "path:line" of its definition
   bool guard = false;
   double confidence = 0.9;
-  std::unique_ptr<RE2> regex;
-  bool reads_lowered = false;  // regex is lowered, for the lowered rule text
   struct Role {
     int group;                         // capture group index
     std::string role;                  // argument name
     const CompiledLexicon* lexicon;    // for the canonical form, or nullptr
     bool peak = false;                 // {X:role@peak}: the amount is a peak
   };
-  std::vector<Role> roles;
+  // A role as Expand names it, before RE2 numbers its group.
+  struct RoleName {
+    std::string group;
+    const CompiledLexicon* lexicon;
+    bool peak;
+  };
+  // The rule's RE2 and its roles by group.
+  struct Program {
+    std::unique_ptr<RE2> regex;
+    bool reads_lowered = false;  // regex is lowered, for the lowered rule text
+    std::vector<Role> roles;
+  };
+
+  // Compiling the rules' RE2 is most of an extractor's creation. A rule from
+  // a caller's file is compiled by RuleSet::Compile, which reports its
+  // errors; a built-in one that no caller's definition changes, which the
+  // tests compile in full, is compiled the first time a sentence may match
+  // it (safe from many threads), so a document compiles only the rules it
+  // asks for. Null only if that compiling fails, which the tests rule out:
+  // the rule then matches nothing.
+  const Program* program() const;
+
+  std::string pattern;                // expanded, as written
+  std::vector<RoleName> role_names;
+  mutable std::once_flag compiled;  // not absl::once_flag, whose waits ThreadSanitizer cannot see
+  mutable std::unique_ptr<Program> compiled_program;
 };
 
 // A rule's match in a rule text, before it becomes an Event.
@@ -90,10 +114,12 @@ class RuleSet {
   // Compiles the rules of `lang` from `files` (in precedence order: later
   // definitions and rules with the same id replace earlier ones). Only rules
   // of `types` are kept, or all when empty. Every error is reported, each as
-  // "path:line: message".
+  // "path:line: message". Rules of built-in files (RuleFile::built_in) that
+  // no other file's definition changes are compiled on first use
+  // (CompiledRule::program) unless `compile_all_now`.
   static StatusOr<std::unique_ptr<RuleSet>> Compile(
       const std::string& lang, const std::vector<RuleFile>& files,
-      const std::vector<std::string>& types);
+      const std::vector<std::string>& types, bool compile_all_now = false);
 
   // The surviving candidates in `rule_text`, by position.
   std::vector<Candidate> Match(std::string_view rule_text, MatchTrace* trace) const;

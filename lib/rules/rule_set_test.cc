@@ -1,8 +1,11 @@
 #include "rules/rule_set.h"
 
+#include "absl/strings/match.h"
+#include "embedded.h"
 #include "gtest/gtest.h"
 #include "literal_matcher.h"
 #include "normalize/normalizer.h"
+#include "string_views.h"
 
 namespace newsevents::internal {
 namespace {
@@ -250,6 +253,7 @@ TEST(RuleSet, TwoBuiltInDefinitionsOfOneNameAreAnError) {
   std::vector<RuleFile> files = {
       ParseRuleFile("lib/rules/en/deal.rules", "define verb = won\nrule r = {verb}\n", &errors),
       ParseRuleFile("lib/rules/en/tariff.rules", "define verb = imposed\n", &errors)};
+  for (RuleFile& file : files) file.built_in = true;
   auto set = RuleSet::Compile("en", files, {});
   ASSERT_FALSE(set.ok());
   EXPECT_NE(set.status().message().find("verb is already defined at lib/rules/en/deal.rules:1"),
@@ -262,6 +266,72 @@ TEST(RuleSet, LexiconFormsMatchWhateverTheirCase) {
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0].captures[1].lexicon->canonical_of.at(CaseFold("\xC3\x80 la cl\xC3\xB4ture")),
             "close");
+}
+
+// The built-in rule files, as the library reads them.
+std::vector<RuleFile> BuiltInRuleFiles() {
+  std::vector<RuleFile> files;
+  for (const EmbeddedFile& file : EmbeddedFiles()) {
+    if (!absl::EndsWith(ToAbsl(file.path), ".rules")) continue;
+    std::vector<std::string> errors;
+    files.push_back(ParseRuleFile(std::string("lib/") + std::string(file.path), file.contents,
+                                  &errors));
+    EXPECT_TRUE(errors.empty()) << file.path;
+    files.back().built_in = true;
+  }
+  return files;
+}
+
+// Built-in rules compile on first use, where no error can be reported:
+// here each is compiled and checked in full, as a caller's rule is.
+TEST(RuleSet, EveryBuiltInRuleCompilesInFull) {
+  const std::vector<RuleFile> files = BuiltInRuleFiles();
+  for (const char* lang : {"en", "fr"}) {
+    auto set = RuleSet::Compile(lang, files, {}, /*compile_all_now=*/true);
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    EXPECT_GE(set.value()->rules().size(), 20u);
+    for (const auto& rule : set.value()->rules()) {
+      EXPECT_NE(rule->compiled_program, nullptr) << rule->id;
+    }
+  }
+}
+
+TEST(RuleSet, BuiltInRulesCompileWhenFirstPicked) {
+  const std::vector<RuleFile> files = BuiltInRuleFiles();
+  auto set = RuleSet::Compile("en", files, {"share_move"});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  for (const auto& rule : set.value()->rules()) EXPECT_EQ(rule->compiled_program, nullptr);
+  const std::vector<Candidate> candidates =
+      set.value()->Match("\x01O0\x02 shares fell \x01P1\x02", nullptr);
+  ASSERT_FALSE(candidates.empty());
+  EXPECT_NE(candidates[0].rule->compiled_program, nullptr);
+  std::size_t compiled = 0;
+  for (const auto& rule : set.value()->rules()) compiled += rule->compiled_program != nullptr;
+  EXPECT_LT(compiled, set.value()->rules().size());  // only what the sentence may match
+}
+
+// A caller's file is checked at creation, and so is every built-in rule
+// that reads one of its definitions.
+TEST(RuleSet, ACallersDefinitionIsCheckedWithTheBuiltInRulesThatReadIt) {
+  std::vector<std::string> errors;
+  std::vector<RuleFile> files = {
+      ParseRuleFile("lib/rules/en/deal.rules", "define verb = won\nrule r = {verb} it\n"
+                    "rule other = lost it\n", &errors),
+      ParseRuleFile("mine/en/common.rules", "define verb = (unclosed\n", &errors)};
+  files[0].built_in = true;
+  auto set = RuleSet::Compile("en", files, {});
+  ASSERT_FALSE(set.ok());
+  EXPECT_TRUE(absl::StartsWith(set.status().message(), "lib/rules/en/deal.rules:2: r: "))
+      << set.status().message();
+
+  files.pop_back();
+  files.push_back(ParseRuleFile("mine/en/common.rules", "define verb = signed\n", &errors));
+  set = RuleSet::Compile("en", files, {});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_NE(set.value()->rules()[0]->compiled_program, nullptr);  // reads the caller's verb
+  EXPECT_EQ(set.value()->rules()[1]->compiled_program, nullptr);  // built-in alone
+  EXPECT_EQ(set.value()->Match("signed it", nullptr).size(), 1u);
+  EXPECT_EQ(set.value()->Match("lost it", nullptr).size(), 1u);
 }
 
 }  // namespace

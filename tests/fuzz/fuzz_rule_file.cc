@@ -101,7 +101,7 @@ void ParseAndCompile(std::string_view contents, std::string_view lang, std::stri
     return;
   }
   const internal::RuleSet& rules = *compiled.value();
-  for (const auto& rule : rules.rules()) FUZZ_CHECK(rule->regex != nullptr);
+  for (const auto& rule : rules.rules()) FUZZ_CHECK(rule->program() != nullptr);
   CheckCandidates(rules, "\x01O0\x02 shares fell \x01P1\x02 to \x01M2\x02 on \x01" "D3\x02.");
   CheckCandidates(rules, contents.substr(0, 2000));
 }

@@ -392,7 +392,7 @@ class Extractor:
                  entities: Union[str, os.PathLike,
                                  Iterable[Union[str, os.PathLike]],
                                  None] = None) -> None:
-        """Compiles the built-in rules and those of ``rules``."""
+        """Reads the built-in rules and compiles those of ``rules``."""
         self._options = {
             "rules": _strings("rules", rules, paths=True),
             "types": _strings("types", types),
