@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
   double megabytes = 0;
   for (const auto& document : documents) megabytes += document.bytes.size() / 1e6;
 
-  // Creating an extractor: compiling every rule, the entity list, the sets.
+  // Creating an extractor: reading every rule, compiling the entity list and
+  // the gate (the built-in rules compile on first use).
   Clock::time_point start = Clock::now();
   auto made = newsevents::Extractor::Create({});
   const double create_seconds = SecondsSince(start);
@@ -96,6 +97,16 @@ int main(int argc, char** argv) {
   if (!engine.ok()) return 1;
   const newsevents::internal::Engine& parts = *engine.value();
   const newsevents_bench::AtomSetFloor floor(parts);
+  // The rule stage below is timed on compiled rules, as a warm extractor
+  // runs them: every rule compiled here, which is what creating an
+  // extractor cost before the built-in rules compiled on first use.
+  start = Clock::now();
+  for (const auto& language : parts.languages) {
+    for (const auto& rule : language.rules->rules()) {
+      if (rule->program() == nullptr) return 1;
+    }
+  }
+  const double compile_all_seconds = SecondsSince(start);
 
   std::vector<Row> rows;
   // Stage by stage, each on the previous stage's output.
@@ -243,8 +254,10 @@ int main(int argc, char** argv) {
   print("floor: normalize + scan", floor_normalize + floor_scan);
   std::printf("  end to end / floor: %.2fx (Set hits %zu, candidates %zu; fastest of %d runs)\n\n",
               one_thread / (floor_normalize + floor_scan), set_hits, candidates, repeat);
-  std::printf("extractor creation: %.1f ms (compiling), %.1f ms again with the same options\n",
+  std::printf("extractor creation: %.1f ms, %.1f ms again with the same options\n",
               create_seconds * 1000, create_again_seconds * 1000);
+  std::printf("  compiling every built-in rule (on first use, one thread): %.1f ms\n",
+              compile_all_seconds * 1000);
   std::printf("peak resident memory: %.0f MB (all documents held in memory)\n", PeakMegabytes());
   return 0;
 }
