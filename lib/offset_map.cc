@@ -37,6 +37,8 @@ void OffsetMap::AppendReplace(std::size_t source_length,
   AddPiece(source_size_, source_length, output_length, false);
 }
 
+void OffsetMap::Reserve(std::size_t pieces) { pieces_.reserve(pieces); }
+
 const OffsetMap::Piece& OffsetMap::PieceAt(std::size_t offset) const {
   auto after = std::upper_bound(
       pieces_.begin(), pieces_.end(), offset,

@@ -39,6 +39,9 @@ class NEWSEVENTS_EXPORT OffsetMap {
   // the next `source_length` source bytes became `output_length` output
   // bytes (0 for a deletion, 0 source bytes for an insertion).
   void AppendReplace(std::size_t source_length, std::size_t output_length);
+  // Room for `pieces` pieces, for a builder that can tell how many it will
+  // add (each copy that follows a replacement starts one).
+  void Reserve(std::size_t pieces);
 
   // The source bytes that output bytes [span.begin, span.end) came from. An
   // empty span maps to an empty span at the corresponding source position.
