@@ -203,11 +203,21 @@ std::string RoleOf(std::string_view group) {
 
 using RoleSpec = CompiledRule::RoleName;  // what a {NAME:role} says of its capture
 
+// A definition as Expand expands it, with what expanding it collects.
+struct Expansion {
+  std::string pattern;
+  std::vector<RoleSpec> roles;
+  bool reads_given = false;
+};
+
 struct Scope {
   absl::flat_hash_map<std::string, const Definition*> definitions;
   absl::flat_hash_map<std::string, const CompiledLexicon*> lexicons;
   // The definitions that come from a caller's file, not a built-in one.
   absl::flat_hash_set<const Definition*> given;
+  // By "name" or "lexicon.entry", as first expanded: the rules of a
+  // language read the same fragments and lexicons many times over.
+  mutable absl::flat_hash_map<std::string, Expansion> expanded;
 };
 
 // The alternation of a lexicon's forms, or of one entry's when `canonical`
@@ -301,26 +311,36 @@ bool Expand(std::string_view pattern, const Scope& scope, std::vector<std::strin
         return false;
       }
       const Definition& definition = *found->second;
-      if (scope.given.contains(&definition)) *reads_given = true;
-      if (definition.kind == Definition::Kind::kLexicon) {
-        expansion = LexiconPattern(definition, entry);
-        if (expansion == "(?:)") {
-          *error = absl::StrCat("lexicon ", name, " has no entry '", entry, "'");
+      const std::string key = entry.empty() ? name : absl::StrCat(name, ".", entry);
+      auto known = scope.expanded.find(key);
+      if (known == scope.expanded.end()) {
+        Expansion fresh;
+        fresh.reads_given = scope.given.contains(&definition);
+        if (definition.kind == Definition::Kind::kLexicon) {
+          fresh.pattern = LexiconPattern(definition, entry);
+          if (fresh.pattern == "(?:)") {
+            *error = absl::StrCat("lexicon ", name, " has no entry '", entry, "'");
+            return false;
+          }
+        } else if (!entry.empty()) {
+          *error = absl::StrCat("{", name, ".", entry, "}: only a lexicon has entries");
           return false;
+        } else {
+          stack->push_back(name);
+          std::string inner;
+          if (!Expand(definition.pattern, scope, stack, &inner, &fresh.roles, &fresh.reads_given,
+                      error)) {
+            return false;
+          }
+          stack->pop_back();
+          fresh.pattern = absl::StrCat("(?:", inner, ")");
         }
-        lexicon = scope.lexicons.at(name);
-      } else if (!entry.empty()) {
-        *error = absl::StrCat("{", name, ".", entry, "}: only a lexicon has entries");
-        return false;
-      } else {
-        stack->push_back(name);
-        std::string inner;
-        if (!Expand(definition.pattern, scope, stack, &inner, roles, reads_given, error)) {
-          return false;
-        }
-        stack->pop_back();
-        expansion = absl::StrCat("(?:", inner, ")");
+        known = scope.expanded.emplace(key, std::move(fresh)).first;
       }
+      expansion = known->second.pattern;
+      roles->insert(roles->end(), known->second.roles.begin(), known->second.roles.end());
+      if (known->second.reads_given) *reads_given = true;
+      if (definition.kind == Definition::Kind::kLexicon) lexicon = scope.lexicons.at(name);
     } else {
       *error = absl::StrCat("{", name, "} is not defined (no define or lexicon of that "
                             "name, and not ORG, MONEY, PERCENT, QUANTITY or DATE)");
