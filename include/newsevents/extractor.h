@@ -45,7 +45,7 @@ class NEWSEVENTS_EXPORT Extractor {
   // Reads the built-in rules and those of options.rules. Returns the
   // extractor, or InvalidArgument listing every malformed rule as
   // "file:line: reason", or NotFound/IoError for an unreadable rules path.
-  // Takes about 40 ms: the rules of options.rules, and the built-in ones
+  // Takes about 25 ms: the rules of options.rules, and the built-in ones
   // that read their definitions, are compiled and checked then (a few
   // hundred milliseconds for all of them); the other built-in rules, which
   // the library's tests check, compile when a sentence first needs them
