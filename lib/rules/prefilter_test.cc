@@ -1,6 +1,5 @@
 #include "rules/prefilter.h"
 
-#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -120,20 +119,24 @@ TEST(RequiredLiterals, LettersTheMatcherCannotFoldRequireNothing) {
   EXPECT_TRUE(MayMatch(RequiredLiterals("\xC3\xA9t\xC3\xA9", 2), "\xC3\x89T\xC3\x89"));
 }
 
+// A random index below `n`.
+std::size_t Pick(std::mt19937& random, std::size_t n) {
+  return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+}
+
 // A random pattern over a few words and every construct the rules use.
 std::string RandomPattern(std::mt19937& random, int depth = 0) {
   static const std::vector<std::string> kWords = {"shares", "rose", "to", "from", "Dell", "a",
                                                   "\xC3\xA9t\xC3\xA9", "5"};
-  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
   std::string out;
-  for (std::size_t n = 1 + pick(3); n > 0; --n) {
+  for (std::size_t n = 1 + Pick(random, 3); n > 0; --n) {
     std::string item;
-    switch (depth > 2 ? pick(2) : pick(10)) {
-      case 0: item = kWords[pick(kWords.size())]; break;
+    switch (depth > 2 ? Pick(random, 2) : Pick(random, 10)) {
+      case 0: item = kWords[Pick(random, kWords.size())]; break;
       case 1: item = " "; break;
       case 2: item = "(?:" + RandomPattern(random, depth + 1) + "|" +
                      RandomPattern(random, depth + 1) + ")"; break;
-      case 3: item = "(?P<g" + std::to_string(pick(1000)) + ">" +
+      case 3: item = "(?P<g" + std::to_string(Pick(random, 1000)) + ">" +
                      RandomPattern(random, depth + 1) + ")"; break;
       case 4: item = "[a-z]"; break;
       case 5: item = "\\d"; break;
@@ -143,7 +146,7 @@ std::string RandomPattern(std::mt19937& random, int depth = 0) {
       default: item = "."; break;
     }
     static const char* const kRepeats[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??"};
-    out += "(?:" + item + ")" + kRepeats[pick(10)];
+    out += "(?:" + item + ")" + kRepeats[Pick(random, 10)];
   }
   return out;
 }
@@ -152,7 +155,6 @@ std::string RandomPattern(std::mt19937& random, int depth = 0) {
 // the requirement must hold. Too strict a requirement would lose events.
 TEST(RequiredLiterals, EveryMatchMeetsItsRequirement) {
   std::mt19937 random(7);
-  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
   const std::vector<std::string> pieces = {"shares", "ROSE", "to", "From", "dell", "a", " ", " ",
                                            "\xC3\x89T\xC3\x89", "5", "$", "\x01o3\x02", "x"};
   int matched = 0;
@@ -161,7 +163,9 @@ TEST(RequiredLiterals, EveryMatchMeetsItsRequirement) {
     const Requirement required = RequiredLiterals(regex, 2);
     for (int text_round = 0; text_round < 20; ++text_round) {
       std::string text;
-      for (std::size_t n = pick(12); n > 0; --n) text += pieces[pick(pieces.size())];
+      for (std::size_t n = Pick(random, 12); n > 0; --n) {
+        text += pieces[Pick(random, pieces.size())];
+      }
       if (!Matches(regex, text)) continue;
       ++matched;
       ASSERT_TRUE(MayMatch(required, text)) << "pattern " << regex << "\ntext [" << text << "]";
@@ -188,9 +192,9 @@ std::string Describe(const Requirement& requirement) {
 // with one memo, each gives what it gives read alone.
 TEST(RequiredLiterals, AMemoChangesNoRequirement) {
   std::mt19937 random(11);
-  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
   // Long groups, many of which begin alike and differ further on.
-  const std::string kSharedStart = "(?:shares to|from Dell|to a )(?:rose|5)? (?:to)+ (?:from|Dell) ";
+  const std::string kSharedStart =
+      "(?:shares to|from Dell|to a )(?:rose|5)? (?:to)+ (?:from|Dell) ";
   std::vector<std::string> groups;
   while (groups.size() < 30) {
     const std::string start = groups.size() % 2 ? kSharedStart : RandomPattern(random);
@@ -201,12 +205,12 @@ TEST(RequiredLiterals, AMemoChangesNoRequirement) {
   int requiring = 0;
   for (int round = 0; round < 2000; ++round) {
     std::string pattern;
-    for (std::size_t n = 1 + pick(4); n > 0; --n) {
-      pattern += pick(3) == 0 ? RandomPattern(random) : groups[pick(groups.size())];
-      if (pick(4) == 0) pattern += "?";
-      if (pick(3) == 0) pattern += " ";
+    for (std::size_t n = 1 + Pick(random, 4); n > 0; --n) {
+      pattern += Pick(random, 3) == 0 ? RandomPattern(random) : groups[Pick(random, groups.size())];
+      if (Pick(random, 4) == 0) pattern += "?";
+      if (Pick(random, 3) == 0) pattern += " ";
     }
-    const std::size_t min_atom_length = 2 + pick(2);
+    const std::size_t min_atom_length = 2 + Pick(random, 2);
     const std::string alone = Describe(RequiredLiterals(pattern, min_atom_length));
     ASSERT_EQ(Describe(RequiredLiterals(pattern, min_atom_length, &memo)), alone) << pattern;
     requiring += alone != "*";
