@@ -251,6 +251,7 @@ bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
   // All zero between calls: a sentence sets a few of a thousand parts.
   thread_local std::vector<KindSet> kinds_after_followed;
   thread_local std::vector<std::size_t> followed_found;
+  thread_local std::vector<LiteralMatcher::Hit> followed_hits;
   found.clear();
   cue_hits.clear();
   if (kinds_after_followed.size() < rules->followed_parts().size()) {
@@ -259,25 +260,34 @@ bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
   gate->FindSplit(sentence, static_cast<std::size_t>(first_cue), &found, &cue_hits);
   // The hits past the rules' literals: the mentions' cues, then the parts
   // that placeholders follow, whose ends tell what mention may come next.
+  followed_hits.clear();
   std::size_t cues = 0;
-  std::size_t last_end = 0;  // parts that end together ("rose ", " rose ") are asked once
-  KindSet beginning_at_last_end = 0;
   for (const LiteralMatcher::Hit& hit : cue_hits) {
     if (hit.literal < first_followed) {
       cue_hits[cues++] = {hit.literal - first_cue, hit.begin, hit.end};
-      continue;
+    } else {
+      followed_hits.push_back(hit);
     }
-    const auto part = static_cast<std::size_t>(hit.literal - first_followed);
-    if (kinds_after_followed[part] == 0) followed_found.push_back(part);
-    if (hit.end != last_end) {
-      last_end = hit.end;
-      beginning_at_last_end = mentions->KindsBeginningAt(sentence, hit.end);
-    }
-    kinds_after_followed[part] |= beginning_at_last_end;
   }
   cue_hits.resize(cues);
-  const bool may_hold = rules->MayMatch(found, mentions->PossibleKinds(sentence, cue_hits),
-                                        kinds_after_followed.data());
+  const KindSet possible_kinds = mentions->PossibleKinds(sentence, cue_hits);
+  // What may begin after a part matters only to a placeholder of a kind told
+  // apart by its beginning, which counts only when that kind is possible:
+  // most sentences hold no percentage cue and skip this.
+  if ((possible_kinds & kKindsToldApartByBeginning) != 0) {
+    std::size_t last_end = 0;  // parts that end together ("rose ", " rose ") are asked once
+    KindSet beginning_at_last_end = 0;
+    for (const LiteralMatcher::Hit& hit : followed_hits) {
+      const auto part = static_cast<std::size_t>(hit.literal - first_followed);
+      if (kinds_after_followed[part] == 0) followed_found.push_back(part);
+      if (hit.end != last_end) {
+        last_end = hit.end;
+        beginning_at_last_end = mentions->KindsBeginningAt(sentence, hit.end);
+      }
+      kinds_after_followed[part] |= beginning_at_last_end;
+    }
+  }
+  const bool may_hold = rules->MayMatch(found, possible_kinds, kinds_after_followed.data());
   for (std::size_t part : followed_found) kinds_after_followed[part] = 0;
   followed_found.clear();
   return may_hold;
