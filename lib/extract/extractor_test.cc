@@ -156,6 +156,19 @@ TEST_F(RuleDirectoryTest, UserRulesAddATypeAndOverrideById) {
   EXPECT_TRUE(overridden);
 }
 
+// The one rule of its type needs " jumped " where a percentage begins: the
+// gate lets the sentence through only if it asks what follows the verb.
+TEST_F(RuleDirectoryTest, TheGateAsksWhatFollowsTextBeforeAPercentage) {
+  Write("leap.rules", "rule leap = {ORG:company} jumped {PERCENT:change}\n");
+  Options options;
+  options.rules = {directory_.string()};
+  options.types = {"leap"};
+  auto extractor = Make(options);
+  const std::vector<Event> events = extractor->Extract(Doc("Dell jumped 5% on Monday."));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].rule, "en/leap/leap");
+}
+
 TEST_F(RuleDirectoryTest, MalformedRulesNameFileAndLine) {
   Write("deal.rules", "rule ok = fine\nrule broken = (unclosed\n");
   Write("tariff.rules", "rule other = {UNDEFINED}\n");
