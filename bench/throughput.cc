@@ -101,11 +101,7 @@ int main(int argc, char** argv) {
   // runs them: every rule compiled here, which is what creating an
   // extractor cost before the built-in rules compiled on first use.
   start = Clock::now();
-  for (const auto& language : parts.languages) {
-    for (const auto& rule : language.rules->rules()) {
-      if (rule->program() == nullptr) return 1;
-    }
-  }
+  if (!parts.CompileEveryRule()) return 1;
   const double compile_all_seconds = SecondsSince(start);
 
   std::vector<Row> rows;

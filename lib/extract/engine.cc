@@ -300,6 +300,16 @@ const Engine::Language* Engine::Find(std::string_view code) const {
   return nullptr;
 }
 
+bool Engine::CompileEveryRule() const {
+  bool compiled = true;
+  for (const Language& language : languages) {
+    for (const auto& rule : language.rules->rules()) {
+      compiled = rule->program() != nullptr && compiled;
+    }
+  }
+  return compiled;
+}
+
 StatusOr<std::unique_ptr<Engine>> BuildEngine(const Options& options) {
   auto sources = ReadEngineSources(options);
   if (!sources.ok()) return sources.status();
