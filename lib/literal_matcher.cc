@@ -31,6 +31,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case ca
   lengths_.reserve(literals.size());
   for (const std::string& literal : literals) {
     lengths_.push_back(static_cast<std::uint32_t>(literal.size()));
+    if (!literal.empty()) lane_overlap_ = std::max(lane_overlap_, literal.size() - 1);
     for (char c : literal) {
       std::uint8_t& byte_class = class_of_[static_cast<unsigned char>(c)];
       if (byte_class == 0) byte_class = static_cast<std::uint8_t>(class_count_++);
@@ -109,11 +110,8 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case ca
   }
 
   const std::size_t entries = nodes * class_count_;
-  if (entries <= max_table_entries && (nodes << 1) <= std::numeric_limits<std::uint16_t>::max()) {
-    FillTable(order, children, &narrow_transitions_);
-  } else if (entries <= max_table_entries &&
-             (nodes << 1) <= std::numeric_limits<std::uint32_t>::max()) {
-    FillTable(order, children, &wide_transitions_);
+  if (entries <= max_table_entries && entries <= std::numeric_limits<std::uint32_t>::max() >> 1) {
+    FillTable(order, children);
   } else {
     // Too large a table for memory: the trie is walked with its failures.
     child_begin_.reserve(nodes + 1);
@@ -132,62 +130,100 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals, Case ca
   failure_.shrink_to_fit();
 }
 
-template <typename Entry>
 void LiteralMatcher::FillTable(
     const std::vector<std::uint32_t>& order,
-    const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children,
-    std::vector<Entry>* transitions) const {
+    const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children) {
   const std::size_t row_length = class_count_;
-  transitions->assign(children.size() * row_length, 0);
+  transitions_.assign(children.size() * row_length, 0);
   auto entry = [&](std::uint32_t target) {
     const bool ends = output_begin_[target] != output_begin_[target + 1];
-    return static_cast<Entry>(target << 1 | (ends ? 1u : 0u));
+    return static_cast<std::uint32_t>(target * row_length << 1 | (ends ? 1u : 0u));
   };
   // Breadth first: a state's failure row is filled before its own.
   for (const std::uint32_t node : order) {
-    Entry* row = &(*transitions)[node * row_length];
-    if (node != 0) std::copy_n(&(*transitions)[failure_[node] * row_length], row_length, row);
+    std::uint32_t* row = &transitions_[node * row_length];
+    if (node != 0) std::copy_n(&transitions_[failure_[node] * row_length], row_length, row);
     for (const auto& [byte_class, child] : children[node]) row[byte_class] = entry(child);
   }
 }
 
-template <typename Entry, typename OnState>
-void LiteralMatcher::ScanTable(const std::vector<Entry>& transitions, std::string_view text,
-                               OnState on_state) const {
-  // The states that end literals are gathered in batches and handed over
-  // between them: with on_state's work outside it, the byte loop keeps its
-  // few values in registers.
+template <typename OnState>
+void LiteralMatcher::ScanTable(std::string_view text, OnState on_state) const {
+  // The rows that end literals are gathered per block and handed over
+  // after it: with on_state's work outside it, the byte loop keeps its few
+  // values in registers.
   struct Ended {
-    std::uint32_t state;
-    std::size_t end;
+    std::uint32_t row;
+    std::uint32_t end;  // from the block's first byte
   };
-  constexpr std::size_t kBatch = 64;
-  Ended ended[kBatch];
-  const Entry* const table = transitions.data();
+  constexpr std::size_t kLane = 128;
+  // Two lanes pay once each reads this many bytes past the overlap.
+  constexpr std::size_t kLeastGain = 16;
+  Ended ended[kLane];
+  Ended second_ended[kLane];
+  const std::uint32_t* const table = transitions_.data();
   const std::uint8_t* const byte_class = byte_class_.data();
   const std::uint16_t* const context_after = context_after_.data();
-  const std::uint32_t row_length = class_count_;
   const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+  const std::size_t overlap = lane_overlap_;
+  const std::uint32_t row_length = class_count_;
+  auto hand_over = [&](const Ended* list, std::size_t count, std::size_t block) {
+    for (std::size_t i = 0; i < count; ++i) on_state(list[i].row / row_length, block + list[i].end);
+  };
   std::uint32_t context = 0;
-  std::uint32_t state = 0;
-  for (std::size_t at = 0; at < size;) {
+  std::uint32_t row = 0;
+  std::size_t at = 0;
+  // A block of 2 * lane - overlap bytes: the first lane reads [at, at +
+  // lane), the second [second, second + lane) from the first state, and
+  // counts only ends past the first lane's, where its state is exact (the
+  // longest literal fits in what it has read).
+  while (overlap + kLeastGain <= kLane && size - at >= overlap + 2 * kLeastGain) {
+    const std::size_t lane = std::min(kLane, (size - at + overlap) / 2);
+    const std::size_t second = at + lane - overlap;
+    std::uint32_t second_context = context_after[bytes[second - 1]];
+    std::uint32_t second_row = 0;
     std::size_t count = 0;
-    for (; at < size && count < kBatch; ++at) {
-      const std::uint32_t entry = table[state * row_length + byte_class[context + bytes[at]]];
-      context = context_after[bytes[at]];
-      state = entry >> 1;
-      ended[count] = {state, at + 1};
+    std::size_t second_count = 0;
+    for (std::size_t i = 0; i < lane; ++i) {
+      const unsigned char byte = bytes[at + i];
+      const unsigned char second_byte = bytes[second + i];
+      const std::uint32_t entry = table[row + byte_class[context + byte]];
+      const std::uint32_t second_entry = table[second_row + byte_class[second_context + second_byte]];
+      context = context_after[byte];
+      second_context = context_after[second_byte];
+      row = entry >> 1;
+      second_row = second_entry >> 1;
+      const auto end = static_cast<std::uint32_t>(i + 1);
+      ended[count] = {row, end};
       count += entry & 1;  // kept only when it ends a literal; no branch
+      second_ended[second_count] = {second_row, end};
+      second_count += second_entry & static_cast<std::uint32_t>(i >= overlap);
     }
-    for (std::size_t i = 0; i < count; ++i) on_state(ended[i].state, ended[i].end);
+    hand_over(ended, count, at);
+    hand_over(second_ended, second_count, second);
+    at = second + lane;
+    row = second_row;
+    context = second_context;
+  }
+  while (at < size) {
+    const std::size_t block = at;
+    const std::size_t stop = std::min(size, at + kLane);
+    std::size_t count = 0;
+    for (; at < stop; ++at) {
+      const std::uint32_t entry = table[row + byte_class[context + bytes[at]]];
+      context = context_after[bytes[at]];
+      row = entry >> 1;
+      ended[count] = {row, static_cast<std::uint32_t>(at + 1 - block)};
+      count += entry & 1;
+    }
+    hand_over(ended, count, block);
   }
 }
 
 template <typename OnState>
 void LiteralMatcher::Scan(std::string_view text, OnState on_state) const {
-  if (!narrow_transitions_.empty()) return ScanTable(narrow_transitions_, text, on_state);
-  if (!wide_transitions_.empty()) return ScanTable(wide_transitions_, text, on_state);
+  if (!transitions_.empty()) return ScanTable(text, on_state);
   std::uint32_t context = 0;
   std::uint32_t state = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {

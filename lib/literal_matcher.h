@@ -55,13 +55,10 @@ class LiteralMatcher {
  private:
   template <typename OnState>
   void Scan(std::string_view text, OnState on_state) const;
-  template <typename Entry, typename OnState>
-  void ScanTable(const std::vector<Entry>& transitions, std::string_view text,
-                 OnState on_state) const;
-  template <typename Entry>
+  template <typename OnState>
+  void ScanTable(std::string_view text, OnState on_state) const;
   void FillTable(const std::vector<std::uint32_t>& order,
-                 const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children,
-                 std::vector<Entry>* transitions) const;
+                 const std::vector<std::vector<std::pair<std::uint8_t, std::uint32_t>>>& children);
 
   Case case_mode_;
   std::size_t literal_count_;
@@ -72,13 +69,18 @@ class LiteralMatcher {
   // capital or Œ), and which of those contexts a byte opens, as that offset.
   std::array<std::uint8_t, 3 * 256> byte_class_{};
   std::array<std::uint16_t, 256> context_after_{};
-  // state x class -> the target state, shifted left one bit, with the low
-  // bit set when the target ends a literal. Two bytes an entry while the
-  // states allow (half the cache a scan walks, which bounds its speed),
-  // else four. Both empty when too large: then the trie's children and
-  // failures are walked instead.
-  std::vector<std::uint16_t> narrow_transitions_;
-  std::vector<std::uint32_t> wide_transitions_;
+  // Rows of class_count_ entries, one per state. An entry is where the
+  // target state's row begins, shifted left one bit, with the low bit set
+  // when the target ends a literal: the next row is at hand without a
+  // multiplication, which would lengthen the chain of lookups a scan waits
+  // on. Empty when too large: then the trie's children and failures are
+  // walked instead.
+  std::vector<std::uint32_t> transitions_;
+  // A scan of a long text reads its two halves in lockstep, so that two
+  // lookups are in flight; the second half starts this many bytes early
+  // (the longest literal's length less one), so that its state is exact
+  // where its first hit counts.
+  std::size_t lane_overlap_ = 0;
   std::vector<std::uint32_t> child_begin_;   // per state, into the two below
   std::vector<std::uint8_t> child_classes_;  // ascending per state
   std::vector<std::uint32_t> child_nodes_;

@@ -87,8 +87,8 @@ TEST(LiteralMatcher, FindsEveryOccurrenceWithItsPlace) {
 TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
   std::mt19937 random(7);
   auto random_text = [&](std::size_t size) { return RandomText(&random, size); };
-  // 300 short literals make a table of two-byte entries; 6,000 longer ones
-  // pass 32,767 states, so four-byte entries.
+  // 300 short literals and 6,000 longer ones (a table of more than 32,767
+  // states), each against the trie.
   struct LiteralSet {
     int count;
     std::size_t shortest;
@@ -129,6 +129,35 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
       }
     }
   }
+  }
+}
+
+// A long text is read in two lanes, the second starting early by the
+// longest literal's length: across every text length and literal length
+// (one too long for two lanes), each hit is found once, in order, as the
+// trie walk (one lane) finds it, folding included where a lane begins
+// inside a two-byte letter.
+TEST(LiteralMatcher, TwoLanesFindWhatOneFinds) {
+  std::mt19937 random(13);
+  auto random_text = [&](std::size_t size) { return RandomText(&random, size); };
+  for (const std::size_t longest : {1, 2, 9, 30, 200}) {
+    std::vector<std::string> literals;
+    for (int i = 0; i < 60; ++i) literals.push_back(random_text(1 + random() % longest));
+    literals.push_back(random_text(longest));
+    for (const auto case_mode : {LiteralMatcher::Case::kSensitive, kFolded}) {
+      const LiteralMatcher table(literals, case_mode);
+      const LiteralMatcher trie(literals, case_mode, /*max_table_entries=*/0);
+      for (std::size_t size = 0; size < 700; size += 1 + size / 100) {
+        std::string text = random_text(size);
+        // Long literals put in, so that some cross where a lane begins.
+        for (std::size_t at = random() % 50; at + longest < size; at += 40 + random() % 80) {
+          const std::string& literal = literals[random() % literals.size()];
+          text.replace(at, literal.size(), literal);
+        }
+        ExpectSameHits(table.FindAll(text), trie.FindAll(text));
+        EXPECT_EQ(table.FindDistinct(text), trie.FindDistinct(text));
+      }
+    }
   }
 }
 
