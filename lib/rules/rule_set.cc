@@ -620,21 +620,30 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
     set->placeholder_atoms_.push_back(placeholder);
   }
   set->placeholders_by_part_.resize(literals.size());
+  set->part_kind_sets_.assign(literals.size(), 0);
+  static_assert(kKindSets <= 32, "part_kind_sets_: a bit per set of kinds");
   for (std::size_t i = 0; i < set->placeholder_atoms_.size(); ++i) {
-    const int part = set->placeholder_atoms_[i].sentence_part;
-    if (part >= 0) {
-      set->placeholders_by_part_[static_cast<std::size_t>(part)].push_back(static_cast<int>(i));
+    const PlaceholderAtom& placeholder = set->placeholder_atoms_[i];
+    if (placeholder.sentence_part < 0) continue;
+    const auto part = static_cast<std::size_t>(placeholder.sentence_part);
+    set->placeholders_by_part_[part].push_back(static_cast<int>(i));
+    for (std::size_t kinds = 0; kinds < kKindSets; ++kinds) {
+      if ((placeholder.kinds & ~KindSet(kinds)) == 0) set->part_kind_sets_[part] |= 1u << kinds;
     }
   }
   set->atom_matcher_ =
       std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   set->literals_ = std::move(literals);
-  set->rules_keyed_by_atom_.resize(set->atom_count_);
+  set->rule_words_ = (set->rules_.size() + 63) / 64;
+  set->rules_keyed_by_atom_.assign(set->atom_count_ * set->rule_words_, 0);
   for (std::size_t rule = 0; rule < set->filters_.size(); ++rule) {
     set->Compact(&set->filters_[rule]);
     const std::vector<int> key = set->KeyAtoms(set->filters_[rule]);
     if (key.empty()) set->unfiltered_rules_.push_back(static_cast<int>(rule));
-    for (int atom : key) set->rules_keyed_by_atom_[atom].push_back(static_cast<int>(rule));
+    for (int atom : key) {
+      set->rules_keyed_by_atom_[static_cast<std::size_t>(atom) * set->rule_words_ + rule / 64] |=
+          std::uint64_t{1} << (rule % 64);
+    }
   }
   static_assert(KindBit(MentionKind::kDate) < kKindSets, "kKindSets: a bit per kind of mention");
   Presence empty;
@@ -825,9 +834,9 @@ std::vector<int> RuleSet::KeyAtoms(const Filter& filter) const {
 
 void RuleSet::Mark(int atom, Presence* presence) const {
   presence->atoms[atom / 64] |= std::uint64_t{1} << (atom % 64);
-  for (int rule : rules_keyed_by_atom_[atom]) {
-    presence->rules[rule / 64] |= std::uint64_t{1} << (rule % 64);
-  }
+  const std::uint64_t* keyed = &rules_keyed_by_atom_[static_cast<std::size_t>(atom) * rule_words_];
+  std::uint64_t* rules = presence->rules.data();
+  for (std::size_t word = 0; word < rule_words_; ++word) rules[word] |= keyed[word];
 }
 
 RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_mentions,
@@ -839,8 +848,12 @@ RuleSet::Presence RuleSet::Present(const std::vector<int>& found, bool before_me
   }
   if (before_mentions) {
     for (int index : found) {
-      if (static_cast<std::size_t>(index) >= placeholders_by_part_.size()) continue;
-      for (int i : placeholders_by_part_[static_cast<std::size_t>(index)]) {
+      const auto part = static_cast<std::size_t>(index);
+      if (part >= placeholders_by_part_.size() ||
+          ((part_kind_sets_[part] >> (possible_kinds % kKindSets)) & 1) == 0) {
+        continue;
+      }
+      for (int i : placeholders_by_part_[part]) {
         const PlaceholderAtom& placeholder = placeholder_atoms_[static_cast<std::size_t>(i)];
         if ((placeholder.kinds & ~possible_kinds) != 0) continue;
         if (placeholder.followed_part >= 0 && kinds_after_followed_parts != nullptr &&

@@ -190,10 +190,12 @@ class RuleSet {
   std::vector<std::unique_ptr<CompiledRule>> rules_;  // in precedence order
   std::vector<std::unique_ptr<CompiledLexicon>> lexicons_;
   std::vector<Filter> filters_;  // per rule
-  // Per atom, the rules that need it or another atom of one OR: a rule is
-  // checked only when an atom of that OR is present. Rules that need
-  // nothing are always checked.
-  std::vector<std::vector<int>> rules_keyed_by_atom_;
+  // Per atom, the rules that need it or another atom of one OR, as bits
+  // (rule_words_ words an atom, as in Presence::rules): a rule is checked
+  // only when an atom of that OR is present. Rules that need nothing are
+  // always checked.
+  std::vector<std::uint64_t> rules_keyed_by_atom_;
+  std::size_t rule_words_ = 0;
   std::vector<int> unfiltered_rules_;
   // The atoms (indices below atom_count_), then the sentence parts of those
   // that hold placeholders, matched in one pass.
@@ -217,6 +219,10 @@ class RuleSet {
   // (indices into placeholder_atoms_) that part stands for. A sentence finds
   // a few parts among many placeholder atoms.
   std::vector<std::vector<int>> placeholders_by_part_;
+  // By the same index: bit k is set when one of the part's placeholder
+  // atoms names only kinds in the set k, so that a sentence skips the
+  // parts whose atoms all need a kind it cannot hold (most of them).
+  std::vector<std::uint32_t> part_kind_sets_;
   // Where Present starts: before the mentions, for each set of possible
   // kinds (index: its bits), the atoms that are all placeholder and the
   // rules they key, with the unfiltered rules; after them (the last
