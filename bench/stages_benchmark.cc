@@ -177,7 +177,7 @@ void BM_Rules(benchmark::State& state) {
         const internal::RuleText text = internal::BuildRuleText(
             std::string_view(sample.normalized[i].text).substr(sentence.begin, sentence.size()),
             sample.mentions[i][s]);
-        benchmark::DoNotOptimize(sample.LanguageOf(i).rules->Match(text.text, nullptr));
+        benchmark::DoNotOptimize(sample.LanguageOf(i).MatchRules(text.text, nullptr));
       }
     }
   }

@@ -175,7 +175,7 @@ int main(int argc, char** argv) {
       const auto rule_text = newsevents::internal::BuildRuleText(
           std::string_view(normalized[i].text).substr(sentence.begin, sentence.size()),
           mentions[i][s]);
-      candidates += language_of(i)->rules->Match(rule_text.text, nullptr).size();
+      candidates += language_of(i)->MatchRules(rule_text.text, nullptr).size();
     }
   }
   rows.push_back({"rules (gated)", SecondsSince(start)});

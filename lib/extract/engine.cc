@@ -293,6 +293,14 @@ bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
   return may_hold;
 }
 
+std::vector<Candidate> Engine::Language::MatchRules(std::string_view rule_text,
+                                                    MatchTrace* trace) const {
+  std::vector<int> found;
+  std::vector<LiteralMatcher::Hit> cue_and_followed_hits;  // not the rules'
+  gate->FindSplit(rule_text, rules->literals().size(), &found, &cue_and_followed_hits);
+  return rules->Match(rule_text, found, trace);
+}
+
 const Engine::Language* Engine::Find(std::string_view code) const {
   for (const Language& language : languages) {
     if (language.code == code) return &language;

@@ -35,6 +35,10 @@ struct Engine {
     // strict: a part that a placeholder follows must end where a mention of
     // that kind may begin (MentionRecognizer::KindsBeginningAt).
     bool MayHoldEvents(std::string_view sentence) const;
+
+    // rules->Match, with the rules' literals in `rule_text` found by the
+    // gate, whose table the sentences before have just warmed.
+    std::vector<Candidate> MatchRules(std::string_view rule_text, MatchTrace* trace) const;
   };
   std::vector<Language> languages;
 

@@ -171,7 +171,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
     const std::size_t first_event = events->size();
     internal::MatchTrace trace;
     const std::vector<Candidate> candidates =
-        language.rules->Match(rule_text.text, explanations != nullptr ? &trace : nullptr);
+        language.MatchRules(rule_text.text, explanations != nullptr ? &trace : nullptr);
 
     for (const Candidate& candidate : candidates) {
       Event event;

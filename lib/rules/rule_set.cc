@@ -917,9 +917,15 @@ bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds,
 }
 
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
+  if (rules_.empty()) return {};
+  return Match(rule_text, atom_matcher_->FindDistinct(rule_text), trace);
+}
+
+std::vector<Candidate> RuleSet::Match(std::string_view rule_text, const std::vector<int>& found,
+                                      MatchTrace* trace) const {
   std::vector<Candidate> candidates;
   if (rules_.empty()) return candidates;
-  const std::vector<int> hits = Pick(atom_matcher_->FindDistinct(rule_text), false, kEveryKind);
+  const std::vector<int> hits = Pick(found, false, kEveryKind);
   std::string lowered;  // made once, for the first rule that reads it
 
   std::vector<std::pair<std::size_t, std::size_t>> guard_spans;

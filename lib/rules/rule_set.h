@@ -123,6 +123,10 @@ class RuleSet {
 
   // The surviving candidates in `rule_text`, by position.
   std::vector<Candidate> Match(std::string_view rule_text, MatchTrace* trace) const;
+  // The same, given which of literals() `rule_text` holds (each once, in any
+  // order), for a caller that finds them in its own pass.
+  std::vector<Candidate> Match(std::string_view rule_text, const std::vector<int>& found,
+                               MatchTrace* trace) const;
 
   // False when no rule can match `sentence` once its mentions are
   // placeholders: such a sentence needs neither mentions nor rules. Most
