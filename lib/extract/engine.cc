@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -242,35 +243,83 @@ class EngineCache {
 }  // namespace
 
 bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
-  const int first_cue = static_cast<int>(rules->literals().size());
-  const int first_followed = first_cue + static_cast<int>(cue_count);
   // This runs on every sentence: the lists keep their memory from one
   // sentence to the next, one set per thread.
   thread_local std::vector<int> found;
   thread_local std::vector<LiteralMatcher::Hit> cue_hits;
+  found.clear();
+  cue_hits.clear();
+  gate->FindSplit(sentence, rules->literals().size(), &found, &cue_hits);
+  return MayHoldEvents(sentence, found, &cue_hits);
+}
+
+void Engine::Language::GateSentences(std::string_view text, const std::vector<Span>& sentences,
+                                     std::vector<bool>* may_hold_events) const {
+  const std::size_t first_cue = rules->literals().size();
+  thread_local std::vector<LiteralMatcher::Hit> hits;  // every literal's, by end
+  thread_local std::vector<int> found;
+  thread_local std::vector<LiteralMatcher::Hit> cue_hits;
+  // A bit per rule literal, all zero between sentences.
+  thread_local std::vector<std::uint64_t> seen;
+  hits.clear();
+  std::vector<int> none;  // no literal is below a split of 0
+  gate->FindSplit(text, 0, &none, &hits);
+  if (seen.size() < (first_cue + 63) / 64) seen.resize((first_cue + 63) / 64, 0);
+  may_hold_events->assign(sentences.size(), false);
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Span& sentence = sentences[i];
+    found.clear();
+    cue_hits.clear();
+    // Cleared even when a list cannot grow (bad_alloc): a bit left set
+    // would hide its literal from every later sentence on this thread.
+    const absl::Cleanup clear_seen = [&] {
+      for (int literal : found) seen[static_cast<std::size_t>(literal) / 64] = 0;
+    };
+    // A sentence holds the hits that begin and end inside it: what a scan
+    // of it alone finds, in the same order.
+    auto hit = std::partition_point(hits.begin(), hits.end(), [&](const LiteralMatcher::Hit& h) {
+      return h.end <= sentence.begin;
+    });
+    for (; hit != hits.end() && hit->end <= sentence.end; ++hit) {
+      if (hit->begin < sentence.begin) continue;
+      const auto literal = static_cast<std::size_t>(hit->literal);
+      if (literal >= first_cue) {
+        cue_hits.push_back({hit->literal, hit->begin - sentence.begin, hit->end - sentence.begin});
+        continue;
+      }
+      const std::uint64_t bit = std::uint64_t{1} << (literal % 64);
+      if ((seen[literal / 64] & bit) == 0) found.push_back(hit->literal);
+      seen[literal / 64] |= bit;
+    }
+    (*may_hold_events)[i] =
+        MayHoldEvents(text.substr(sentence.begin, sentence.size()), found, &cue_hits);
+  }
+}
+
+bool Engine::Language::MayHoldEvents(std::string_view sentence, const std::vector<int>& found,
+                                     std::vector<LiteralMatcher::Hit>* cue_hits) const {
+  const int first_cue = static_cast<int>(rules->literals().size());
+  const int first_followed = first_cue + static_cast<int>(cue_count);
   // All zero between calls: a sentence sets a few of a thousand parts.
   thread_local std::vector<KindSet> kinds_after_followed;
   thread_local std::vector<std::size_t> followed_found;
   thread_local std::vector<LiteralMatcher::Hit> followed_hits;
-  found.clear();
-  cue_hits.clear();
   if (kinds_after_followed.size() < rules->followed_parts().size()) {
     kinds_after_followed.resize(rules->followed_parts().size(), 0);
   }
-  gate->FindSplit(sentence, static_cast<std::size_t>(first_cue), &found, &cue_hits);
   // The hits past the rules' literals: the mentions' cues, then the parts
   // that placeholders follow, whose ends tell what mention may come next.
   followed_hits.clear();
   std::size_t cues = 0;
-  for (const LiteralMatcher::Hit& hit : cue_hits) {
+  for (const LiteralMatcher::Hit& hit : *cue_hits) {
     if (hit.literal < first_followed) {
-      cue_hits[cues++] = {hit.literal - first_cue, hit.begin, hit.end};
+      (*cue_hits)[cues++] = {hit.literal - first_cue, hit.begin, hit.end};
     } else {
       followed_hits.push_back(hit);
     }
   }
-  cue_hits.resize(cues);
-  const KindSet possible_kinds = mentions->PossibleKinds(sentence, cue_hits);
+  cue_hits->resize(cues);
+  const KindSet possible_kinds = mentions->PossibleKinds(sentence, *cue_hits);
   // What may begin after a part matters only to a placeholder of a kind told
   // apart by its beginning, which counts only when that kind is possible:
   // most sentences hold no percentage cue and skip this.

@@ -10,6 +10,7 @@
 
 #include "literal_matcher.h"
 #include "mentions/recognizer.h"
+#include "newsevents/event.h"
 #include "newsevents/options.h"
 #include "newsevents/status.h"
 #include "rules/rule_set.h"
@@ -35,10 +36,22 @@ struct Engine {
     // strict: a part that a placeholder follows must end where a mention of
     // that kind may begin (MentionRecognizer::KindsBeginningAt).
     bool MayHoldEvents(std::string_view sentence) const;
+    // MayHoldEvents of each of `sentences` (spans of `text`), from one scan
+    // of the whole text: no sentence is too short to read in two lanes
+    // (LiteralMatcher), and a call is made per text, not per sentence.
+    void GateSentences(std::string_view text, const std::vector<Span>& sentences,
+                       std::vector<bool>* may_hold_events) const;
 
     // rules->Match, with the rules' literals in `rule_text` found by the
     // gate, whose table the sentences before have just warmed.
     std::vector<Candidate> MatchRules(std::string_view rule_text, MatchTrace* trace) const;
+
+   private:
+    // MayHoldEvents, given the rules' literals the sentence holds (each
+    // once) and the hits of the gate's other literals (offsets in the
+    // sentence; reordered here).
+    bool MayHoldEvents(std::string_view sentence, const std::vector<int>& found,
+                       std::vector<LiteralMatcher::Hit>* cue_hits) const;
   };
   std::vector<Language> languages;
 

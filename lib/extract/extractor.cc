@@ -149,12 +149,7 @@ void Extractor::Impl::ExtractSentences(const Document& document, const Prepared&
   // match before finding their mentions, the costliest stage. Every
   // sentence is checked first, while the gate's tables are in the cache.
   std::vector<bool> may_hold_events(prepared.sentences.size(), true);
-  if (explanations == nullptr) {
-    for (std::size_t i = 0; i < prepared.sentences.size(); ++i) {
-      const Span& sentence = prepared.sentences[i];
-      may_hold_events[i] = language.MayHoldEvents(text.substr(sentence.begin, sentence.size()));
-    }
-  }
+  if (explanations == nullptr) language.GateSentences(text, prepared.sentences, &may_hold_events);
   for (std::size_t i = 0; i < prepared.sentences.size(); ++i) {
     if (!may_hold_events[i]) continue;
     const Span& sentence = prepared.sentences[i];
