@@ -168,8 +168,13 @@ void LiteralMatcher::ScanTable(std::string_view text, OnState on_state) const {
   const std::size_t size = text.size();
   const std::size_t overlap = lane_overlap_;
   const std::uint32_t row_length = class_count_;
+  // A row is its state times row_length: the state by a multiplication
+  // (exact for such multiples, FillTable), not a division.
+  const std::uint64_t state_of_row = (std::uint64_t{1} << 32) / row_length + 1;
   auto hand_over = [&](const Ended* list, std::size_t count, std::size_t block) {
-    for (std::size_t i = 0; i < count; ++i) on_state(list[i].row / row_length, block + list[i].end);
+    for (std::size_t i = 0; i < count; ++i) {
+      on_state(static_cast<std::uint32_t>(list[i].row * state_of_row >> 32), block + list[i].end);
+    }
   };
   std::uint32_t context = 0;
   std::uint32_t row = 0;
