@@ -106,8 +106,10 @@ class WordTable {
     for (std::string_view text : words) lists_[PackLowered(text)] |= list;
   }
 
-  PackedWordTable<std::uint8_t> lists_{std::size(kEnglishWords) + std::size(kFrenchWords) +
-                                       std::size(kOtherWords)};
+  // Room for twice the words: a table a quarter full, not half, since most
+  // words are in no list and a miss probes on to an empty slot.
+  PackedWordTable<std::uint8_t> lists_{2 * (std::size(kEnglishWords) + std::size(kFrenchWords) +
+                                            std::size(kOtherWords))};
 };
 
 const WordTable& ListedWords() {
