@@ -156,7 +156,7 @@ void LiteralMatcher::ScanTable(std::string_view text, OnState on_state) const {
     std::uint32_t row;
     std::uint32_t end;  // from the block's first byte
   };
-  constexpr std::size_t kLane = 128;
+  constexpr std::size_t kLane = 256;
   // Two lanes pay once each reads this many bytes past the overlap.
   constexpr std::size_t kLeastGain = 16;
   Ended ended[kLane];
