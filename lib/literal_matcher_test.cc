@@ -140,7 +140,7 @@ TEST(LiteralMatcher, TheTrieWalkFindsWhatTheTableFinds) {
 TEST(LiteralMatcher, TwoLanesFindWhatOneFinds) {
   std::mt19937 random(13);
   auto random_text = [&](std::size_t size) { return RandomText(&random, size); };
-  for (const std::size_t longest : {1, 2, 9, 30, 200}) {
+  for (const std::size_t longest : {1, 2, 9, 30, 200, 300}) {
     std::vector<std::string> literals;
     for (int i = 0; i < 60; ++i) literals.push_back(random_text(1 + random() % longest));
     literals.push_back(random_text(longest));
