@@ -154,7 +154,7 @@ void LiteralMatcher::ScanTable(std::string_view text, OnState on_state) const {
   // values in registers.
   struct Ended {
     std::uint32_t row;
-    std::uint32_t end;  // from the block's first byte
+    std::uint32_t end;  // from the lane's first byte
   };
   constexpr std::size_t kLane = 256;
   // Two lanes pay once each reads this many bytes past the overlap.
@@ -194,7 +194,8 @@ void LiteralMatcher::ScanTable(std::string_view text, OnState on_state) const {
       const unsigned char byte = bytes[at + i];
       const unsigned char second_byte = bytes[second + i];
       const std::uint32_t entry = table[row + byte_class[context + byte]];
-      const std::uint32_t second_entry = table[second_row + byte_class[second_context + second_byte]];
+      const std::uint32_t second_entry =
+          table[second_row + byte_class[second_context + second_byte]];
       context = context_after[byte];
       second_context = context_after[second_byte];
       row = entry >> 1;
