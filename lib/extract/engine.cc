@@ -256,43 +256,61 @@ bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
 void Engine::Language::GateSentences(std::string_view text, const std::vector<Span>& sentences,
                                      std::vector<bool>* may_hold_events) const {
   const std::size_t first_cue = rules->literals().size();
-  thread_local std::vector<LiteralMatcher::Hit> hits;  // every literal's, by end
+  // Sentences are scanned together while they fit a window of this many
+  // bytes: the hits of a whole text at once would take memory in
+  // proportion to it (a 100 MB line).
+  constexpr std::size_t kWindow = 64 * 1024;
+  thread_local std::vector<LiteralMatcher::Hit> hits;  // every literal's in a window, by end
   thread_local std::vector<int> found;
   thread_local std::vector<LiteralMatcher::Hit> cue_hits;
   // A bit per rule literal, all zero between sentences.
   thread_local std::vector<std::uint64_t> seen;
-  hits.clear();
-  std::vector<int> none;  // no literal is below a split of 0
-  gate->FindSplit(text, 0, &none, &hits);
   if (seen.size() < (first_cue + 63) / 64) seen.resize((first_cue + 63) / 64, 0);
   may_hold_events->assign(sentences.size(), false);
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    const Span& sentence = sentences[i];
-    found.clear();
-    cue_hits.clear();
-    // Cleared even when a list cannot grow (bad_alloc): a bit left set
-    // would hide its literal from every later sentence on this thread.
-    const absl::Cleanup clear_seen = [&] {
-      for (int literal : found) seen[static_cast<std::size_t>(literal) / 64] = 0;
-    };
-    // A sentence holds the hits that begin and end inside it: what a scan
-    // of it alone finds, in the same order.
-    auto hit = std::partition_point(hits.begin(), hits.end(), [&](const LiteralMatcher::Hit& h) {
-      return h.end <= sentence.begin;
-    });
-    for (; hit != hits.end() && hit->end <= sentence.end; ++hit) {
-      if (hit->begin < sentence.begin) continue;
-      const auto literal = static_cast<std::size_t>(hit->literal);
-      if (literal >= first_cue) {
-        cue_hits.push_back({hit->literal, hit->begin - sentence.begin, hit->end - sentence.begin});
-        continue;
-      }
-      const std::uint64_t bit = std::uint64_t{1} << (literal % 64);
-      if ((seen[literal / 64] & bit) == 0) found.push_back(hit->literal);
-      seen[literal / 64] |= bit;
+  for (std::size_t first = 0; first < sentences.size();) {
+    std::size_t window_begin = sentences[first].begin;
+    std::size_t window_end = sentences[first].end;
+    std::size_t last = first + 1;
+    for (; last < sentences.size(); ++last) {
+      const std::size_t begin = std::min(window_begin, sentences[last].begin);
+      const std::size_t end = std::max(window_end, sentences[last].end);
+      if (end - begin > kWindow) break;
+      window_begin = begin;
+      window_end = end;
     }
-    (*may_hold_events)[i] =
-        MayHoldEvents(text.substr(sentence.begin, sentence.size()), found, &cue_hits);
+    hits.clear();
+    std::vector<int> none;  // no literal is below a split of 0
+    gate->FindSplit(text.substr(window_begin, window_end - window_begin), 0, &none, &hits);
+    for (std::size_t i = first; i < last; ++i) {
+      // In the window's offsets.
+      const std::size_t begin = sentences[i].begin - window_begin;
+      const std::size_t end = sentences[i].end - window_begin;
+      found.clear();
+      cue_hits.clear();
+      // Cleared even when a list cannot grow (bad_alloc): a bit left set
+      // would hide its literal from every later sentence on this thread.
+      const absl::Cleanup clear_seen = [&] {
+        for (int literal : found) seen[static_cast<std::size_t>(literal) / 64] = 0;
+      };
+      // A sentence holds the hits that begin and end inside it: what a scan
+      // of it alone finds, in the same order.
+      auto hit = std::partition_point(hits.begin(), hits.end(),
+                                      [&](const LiteralMatcher::Hit& h) { return h.end <= begin; });
+      for (; hit != hits.end() && hit->end <= end; ++hit) {
+        if (hit->begin < begin) continue;
+        const auto literal = static_cast<std::size_t>(hit->literal);
+        if (literal >= first_cue) {
+          cue_hits.push_back({hit->literal, hit->begin - begin, hit->end - begin});
+          continue;
+        }
+        const std::uint64_t bit = std::uint64_t{1} << (literal % 64);
+        if ((seen[literal / 64] & bit) == 0) found.push_back(hit->literal);
+        seen[literal / 64] |= bit;
+      }
+      (*may_hold_events)[i] = MayHoldEvents(
+          text.substr(sentences[i].begin, sentences[i].size()), found, &cue_hits);
+    }
+    first = last;
   }
 }
 

@@ -42,6 +42,14 @@ TEST(Engine, OneScanOfATextGatesEachSentenceAsReadAlone) {
   // one cut from the next without a space.
   texts.emplace_back("en", Normalize("Acme shares. Rose 5% on Monday. The company said. Said it "
                                      "won a $5 million contract. Dell shares slipped 2.9%."));
+  // A text longer than the window of sentences scanned at once.
+  std::string long_text;
+  while (long_text.size() < 100'000) {
+    for (const auto& [code, text] : texts) {
+      if (code == "en") long_text += text.text + "\n\n";
+    }
+  }
+  texts.emplace_back("en", Normalize(long_text));
   std::size_t passed = 0;
   std::size_t sentence_count = 0;
   for (const auto& [code, text] : texts) {
