@@ -242,17 +242,6 @@ class EngineCache {
 
 }  // namespace
 
-bool Engine::Language::MayHoldEvents(std::string_view sentence) const {
-  // This runs on every sentence: the lists keep their memory from one
-  // sentence to the next, one set per thread.
-  thread_local std::vector<int> found;
-  thread_local std::vector<LiteralMatcher::Hit> cue_hits;
-  found.clear();
-  cue_hits.clear();
-  gate->FindSplit(sentence, rules->literals().size(), &found, &cue_hits);
-  return MayHoldEvents(sentence, found, &cue_hits);
-}
-
 void Engine::Language::GateSentences(std::string_view text, const std::vector<Span>& sentences,
                                      std::vector<bool>* may_hold_events) const {
   const std::size_t first_cue = rules->literals().size();

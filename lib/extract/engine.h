@@ -30,15 +30,14 @@ struct Engine {
     std::unique_ptr<LiteralMatcher> gate;
     std::size_t cue_count = 0;
 
-    // False when no rule can match `sentence`: it needs neither mentions
-    // nor rules. The same as rules->MayMatch(sentence,
-    // mentions->PossibleKinds(sentence)), in one literal pass, and more
-    // strict: a part that a placeholder follows must end where a mention of
-    // that kind may begin (MentionRecognizer::KindsBeginningAt).
-    bool MayHoldEvents(std::string_view sentence) const;
-    // MayHoldEvents of each of `sentences` (spans of `text`), from one scan
-    // of the whole text: no sentence is too short to read in two lanes
-    // (LiteralMatcher), and a call is made per text, not per sentence.
+    // For each of `sentences` (spans of `text`), false when no rule can
+    // match it: it needs neither mentions nor rules. The same as
+    // rules->MayMatch(sentence, mentions->PossibleKinds(sentence)), and
+    // more strict: a part that a placeholder follows must end where a
+    // mention of that kind may begin (MentionRecognizer::KindsBeginningAt).
+    // One literal scan of the text (in windows), not one per sentence: no
+    // sentence is too short to read in two lanes (LiteralMatcher), and a
+    // sentence keeps the hits inside it, as if read alone.
     void GateSentences(std::string_view text, const std::vector<Span>& sentences,
                        std::vector<bool>* may_hold_events) const;
 
@@ -47,9 +46,9 @@ struct Engine {
     std::vector<Candidate> MatchRules(std::string_view rule_text, MatchTrace* trace) const;
 
    private:
-    // MayHoldEvents, given the rules' literals the sentence holds (each
-    // once) and the hits of the gate's other literals (offsets in the
-    // sentence; reordered here).
+    // GateSentences' answer for one sentence, given the rules' literals it
+    // holds (each once) and the hits of the gate's other literals (offsets
+    // in the sentence; reordered here).
     bool MayHoldEvents(std::string_view sentence, const std::vector<int>& found,
                        std::vector<LiteralMatcher::Hit>* cue_hits) const;
   };

@@ -631,8 +631,6 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::string& lang,
       if ((placeholder.kinds & ~KindSet(kinds)) == 0) set->part_kind_sets_[part] |= 1u << kinds;
     }
   }
-  set->atom_matcher_ =
-      std::make_unique<LiteralMatcher>(literals, LiteralMatcher::Case::kFolded);
   set->literals_ = std::move(literals);
   set->rule_words_ = (set->rules_.size() + 63) / 64;
   set->rules_keyed_by_atom_.assign(set->atom_count_ * set->rule_words_, 0);
@@ -897,7 +895,7 @@ std::vector<int> RuleSet::Pick(const std::vector<int>& found, bool before_mentio
 
 bool RuleSet::MayMatch(std::string_view sentence, KindSet possible_kinds) const {
   if (rules_.empty()) return false;
-  return MayMatch(atom_matcher_->FindDistinct(sentence), possible_kinds, nullptr);
+  return MayMatch(AtomMatcher().FindDistinct(sentence), possible_kinds, nullptr);
 }
 
 bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds,
@@ -916,9 +914,16 @@ bool RuleSet::MayMatch(const std::vector<int>& found, KindSet possible_kinds,
   return any;
 }
 
+const LiteralMatcher& RuleSet::AtomMatcher() const {
+  std::call_once(atom_matcher_built_, [this] {
+    atom_matcher_ = std::make_unique<LiteralMatcher>(literals_, LiteralMatcher::Case::kFolded);
+  });
+  return *atom_matcher_;
+}
+
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, MatchTrace* trace) const {
   if (rules_.empty()) return {};
-  return Match(rule_text, atom_matcher_->FindDistinct(rule_text), trace);
+  return Match(rule_text, AtomMatcher().FindDistinct(rule_text), trace);
 }
 
 std::vector<Candidate> RuleSet::Match(std::string_view rule_text, const std::vector<int>& found,

@@ -204,7 +204,11 @@ class RuleSet {
   // The atoms (indices below atom_count_), then the sentence parts of those
   // that hold placeholders, matched in one pass.
   std::vector<std::string> literals_;
-  std::unique_ptr<LiteralMatcher> atom_matcher_;
+  // Built on first use: an extractor finds these literals with its gate
+  // (Engine::Language), so only a caller of the rule set alone needs it.
+  const LiteralMatcher& AtomMatcher() const;
+  mutable std::once_flag atom_matcher_built_;
+  mutable std::unique_ptr<LiteralMatcher> atom_matcher_;
   std::size_t atom_count_ = 0;
   // An atom that holds placeholder bytes, as read before the mentions.
   struct PlaceholderAtom {
